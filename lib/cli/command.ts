@@ -1,0 +1,45 @@
+import type { Catalog } from '../catalog/schema';
+import type { Roster } from '../roster/roster';
+
+/** Where a command writes: injected so tests run commands in-process and read what a user would see. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** True when stderr is a terminal: progress displays only then. */
+  interactive: boolean;
+}
+
+export interface CliContext {
+  io: CliIo;
+  loadCatalog(): Catalog;
+  loadRoster(): Roster;
+  /** Current time, injectable so generated files are reproducible in tests. */
+  now(): Date;
+}
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  multiple?: boolean;
+  short?: string;
+  /** Vietnamese description for --help. */
+  help: string;
+  valueName?: string;
+}
+
+export interface Command {
+  name: string;
+  /** One line, Vietnamese. */
+  summary: string;
+  /** Usage line after `da06`, e.g. `period YYYY-MM [--json]`. */
+  usage: string;
+  /** Longer Vietnamese explanation and examples. */
+  details: string;
+  options: Record<string, OptionSpec>;
+  /** Returns the process exit code. */
+  run(args: { positionals: string[]; values: Record<string, unknown> }, ctx: CliContext): Promise<number> | number;
+}
+
+/** A user mistake on the command line: printed in Vietnamese with the command's usage, exit code 2. */
+export class UsageError extends Error {}
+
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;

@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+import { loadCatalog, loadRoster } from '../node/seeds';
+import { runCli } from './run';
+
+const ctx = {
+  io: {
+    out: (text: string) => process.stdout.write(`${text}\n`),
+    err: (text: string) => process.stderr.write(`${text}\n`),
+    interactive: Boolean(process.stderr.isTTY),
+  },
+  loadCatalog: () => loadCatalog(),
+  loadRoster: () => loadRoster({ ...(process.env.DA06_ROSTER ? { rosterPath: process.env.DA06_ROSTER } : {}) }),
+  now: () => new Date(),
+};
+
+runCli(process.argv.slice(2), ctx).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // A bug, not a user mistake: say so plainly and keep the details for whoever fixes it.
+    process.stderr.write(`Lỗi không mong đợi trong da06. Vui lòng báo cho bộ phận kỹ thuật kèm nội dung sau:\n${(error as Error)?.stack ?? String(error)}\n`);
+    process.exitCode = 70;
+  },
+);

@@ -1,0 +1,54 @@
+import { format, isValid, parse } from 'date-fns';
+import { requireIsoDate } from './_lib/date';
+
+export type FormatDocumentDateOptions = {
+  /** Place name written before the date, as in a document's heading (`Thanh Hóa, ngày …`). */
+  place?: string;
+};
+
+/**
+ * A date as Nghị định 30/2020/NĐ-CP writes it: days below 10 and months 1–2 zero-padded, other months not.
+ * @example
+ * formatDocumentDate('2026-02-05') === 'ngày 05 tháng 02 năm 2026'
+ * formatDocumentDate('2026-07-10', { place: 'Thanh Hóa' }) === 'Thanh Hóa, ngày 10 tháng 7 năm 2026'
+ */
+export function formatDocumentDate(isoDate: string, options: FormatDocumentDateOptions = {}): string {
+  const date = requireIsoDate(isoDate);
+  // NĐ 30 pads only where a digit written in front would make another valid date (1 → 11, 2 → 12).
+  const month = date.getMonth() < 2 ? format(date, 'MM') : format(date, 'M');
+  const text = `ngày ${format(date, 'dd')} tháng ${month} năm ${format(date, 'yyyy')}`;
+  const place = options.place?.trim();
+  return place ? `${place}, ${text}` : text;
+}
+
+/**
+ * A date as `dd/MM/yyyy`, the short form used in tables and notes.
+ * @example formatDayMonthYear('2026-12-10') === '10/12/2026'
+ */
+export function formatDayMonthYear(isoDate: string): string {
+  return format(requireIsoDate(isoDate), 'dd/MM/yyyy');
+}
+
+const DAY_MONTH_YEAR = /^\d{1,2}\/\d{1,2}\/\d{4}$/;
+
+/**
+ * Reads `dd/MM/yyyy` or `d/M/yyyy` typed by a person; null for anything else or a day that does not exist.
+ * @example parseDayMonthYear('1/7/2026') === '2026-07-01'; parseDayMonthYear('31/02/2026') === null
+ */
+export function parseDayMonthYear(text: string): string | null {
+  const trimmed = text.trim();
+  // date-fns alone would take `1/7/26` as the year 26.
+  if (!DAY_MONTH_YEAR.test(trimmed)) return null;
+  const date = parse(trimmed, 'd/M/yyyy', new Date(2000, 0 /* Jan */, 1));
+  return isValid(date) ? format(date, 'yyyy-MM-dd') : null;
+}
+
+const NUMBER_FORMAT = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 10 });
+
+/**
+ * A number as a Vietnamese document writes it: decimal comma, dot between thousands.
+ * @example formatNumber(27.5) === '27,5'; formatNumber(1500) === '1.500'
+ */
+export function formatNumber(value: number): string {
+  return NUMBER_FORMAT.format(value);
+}

@@ -1,0 +1,47 @@
+// Vietnamese-aware text keys: the same name typed in Word, Excel, LibreOffice or an old font must match.
+
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g; // grave, acute, tilde, hook above, dot below
+const TONE_ORDER = ['\u0300', '\u0301', '\u0303', '\u0309', '\u0323'];
+
+/** NFC, trimmed, inner whitespace (incl. non-breaking) collapsed to one space. */
+export function cleanText(value: string): string {
+  return value.normalize('NFC').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+}
+
+/**
+ * A matching key for Vietnamese text: case, spacing, Unicode form and tone placement folded.
+ * `Hóa`/`Hoá` and `Thủy`/`Thuỷ` give the same key; vowel quality (â, ă, ê, ô, ơ, ư, đ) is kept.
+ * @example foldKey('Sở  Văn hoá') === foldKey('sở văn hóa')
+ */
+export function foldKey(value: string): string {
+  const words = value.normalize('NFD').toLowerCase().replace(/[\s\u00a0\u200b]+/g, ' ').trim().split(' ');
+  return words
+    .map((word) => {
+      const tones = word.match(TONE_MARKS) ?? [];
+      const bare = word.replace(TONE_MARKS, '');
+      // A syllable carries at most one tone: moving it to the end makes its placement irrelevant.
+      const tone = [...new Set(tones)].sort((a, b) => TONE_ORDER.indexOf(a) - TONE_ORDER.indexOf(b)).join('');
+      const lastLetter = bare.search(/\p{L}[^\p{L}]*$/u);
+      if (lastLetter < 0) return bare.normalize('NFC');
+      return (bare.slice(0, lastLetter + 1) + tone + bare.slice(lastLetter + 1)).normalize('NFC');
+    })
+    .join(' ');
+}
+
+/** Lowercase ASCII with diacritics removed and đ → d: for file names and loose search. */
+export function asciiFold(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
+}
+
+/** `Sở Y tế` → `so-y-te`: ASCII-safe, for file names. */
+export function slugify(value: string, maxLength = 40): string {
+  const slug = asciiFold(value)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug.slice(0, maxLength).replace(/-+$/g, '');
+}
