@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parsePeriod } from '../../period/period';
+import { findUnit } from '../../roster/roster';
+import type { Unit } from '../../roster/schema';
+import { templateFileName } from '../../template/filename';
+import { generateWorkbook } from '../../template/generate';
+import { currentDefinition } from '../../template/registry';
+import { writeFileAtomic } from '../../node/files';
+import { UsageError, type Command } from '../command';
+import { createProgress } from '../progress';
+
+export const templatesCommand: Command = {
+  name: 'templates',
+  summary: 'Tạo biểu mẫu báo cáo tháng (.xlsx) cho từng đơn vị.',
+  usage: 'templates --period YYYY-MM --out THƯ_MỤC [--unit MÃ …] [--json]',
+  details: [
+    'Mỗi đơn vị nhận một tệp .xlsx chỉ gồm các chỉ tiêu, nhiệm vụ của đơn vị đó: ô nhập nền vàng,',
+    'danh sách thả xuống, trang tính được khóa (không mật khẩu), in khổ A4 ngang.',
+    'Tên tệp: <kỳ>_<mã đơn vị>_<tên đơn vị>.xlsx, ví dụ 2026-11_SYT_so-y-te.xlsx.',
+    'Mặc định tạo cho tất cả đơn vị trong danh sách (da06 units).',
+    '',
+    'Ví dụ:',
+    '  da06 templates --period 2026-11 --out bieu-mau',
+    '  da06 templates --period 2026-11 --out bieu-mau --unit SYT --unit 15127',
+  ].join('\n'),
+  options: {
+    period: { type: 'string', help: 'Kỳ báo cáo, dạng YYYY-MM (bắt buộc).', valueName: 'YYYY-MM' },
+    out: { type: 'string', help: 'Thư mục ghi các tệp (tạo mới nếu chưa có; bắt buộc).', valueName: 'THƯ_MỤC' },
+    unit: { type: 'string', multiple: true, help: 'Chỉ tạo cho đơn vị có mã này (lặp lại để chọn nhiều đơn vị).', valueName: 'MÃ' },
+    json: { type: 'boolean', help: 'In danh sách tệp đã tạo dạng JSON: [{ unit, file }].' },
+  },
+  async run({ positionals, values }, ctx) {
+    if (positionals.length > 0) throw new UsageError(`Thừa tham số: ${positionals.join(' ')}.`);
+    const periodText = values.period as string | undefined;
+    if (!periodText) throw new UsageError('Thiếu --period (kỳ báo cáo, ví dụ 2026-11).');
+    const period = parsePeriod(periodText);
+    if (!period) throw new UsageError(`Kỳ báo cáo "${periodText}" không hợp lệ. Nhập dạng YYYY-MM, ví dụ 2026-11.`);
+    const out = values.out as string | undefined;
+    if (!out) throw new UsageError('Thiếu --out (thư mục ghi biểu mẫu).');
+    const roster = ctx.loadRoster();
+    const codes = (values.unit as string[] | undefined) ?? [];
+    const units: Unit[] = codes.length === 0 ? roster.units : codes.map((code) => {
+      const unit = findUnit(roster, code);
+      if (!unit) throw new UsageError(`Không có đơn vị mã "${code}" trong danh sách. Xem: da06 units.`);
+      return unit;
+    });
+    const catalog = ctx.loadCatalog();
+    const definition = currentDefinition();
+    const dir = resolve(out);
+    mkdirSync(dir, { recursive: true });
+    const generatedAt = ctx.now();
+    const progress = createProgress(ctx.io, units.length, 'Đang tạo biểu mẫu');
+    const written: Array<{ unit: string; file: string }> = [];
+    for (const unit of units) {
+      progress.tick(unit.name);
+      const bytes = await generateWorkbook({ definition, catalog, unit, period, generatedAt });
+      const file = join(dir, templateFileName(period, unit));
+      writeFileAtomic(file, bytes);
+      written.push({ unit: unit.code, file });
+    }
+    progress.done();
+    if (values.json) ctx.io.out(JSON.stringify(written, null, 2));
+    else ctx.io.out(`Đã tạo ${written.length} biểu mẫu kỳ ${period.id} trong ${dir}.`);
+    return 0;
+  },
+};

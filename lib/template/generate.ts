@@ -1,0 +1,532 @@
+import ExcelJS from 'exceljs';
+import type { Catalog, Group } from '../catalog/schema';
+import { catalogHash } from '../catalog/hash';
+import { DEFAULT_REPORTING_RULES, type ReportingRules } from '../period/config';
+import { describePeriod, type Period, type PeriodDescription } from '../period/period';
+import { DEADLINE_STATUS_LABELS } from '../period/status';
+import type { Unit } from '../roster/schema';
+import {
+  INDICATOR_ROLE_LABELS,
+  rowsForUnit,
+  TASK_ROLE_LABELS,
+  type IndicatorRow,
+  type TaskRow,
+  type UnitRows,
+} from './assign';
+import { IDENTITY_KEYS, listName, rowKeyOfGroup, type SheetId } from './layout';
+import type { ColumnSpec, FieldSpec, FormDefinition, InputSpec } from './schema';
+import { ASSESSMENT, assessmentFormula, assessmentOf } from './assessment';
+
+export interface GenerateWorkbookOptions {
+  definition: FormDefinition;
+  catalog: Catalog;
+  unit: Unit;
+  period: Period;
+  rules?: ReportingRules;
+  /** Stamped in the identity sheet and the file properties; pass a fixed time for reproducible files. */
+  generatedAt: Date;
+}
+
+const COLORS = {
+  input: 'FFFFF2CC',
+  header: 'FFD9E1F2',
+  group: 'FFEDEDED',
+  section: 'FFDDEBF7',
+  missing: 'FFFCE4D6',
+  bad: 'FFF8CBAD',
+  badFont: 'FF9C0006',
+  due: 'FFC00000',
+} as const;
+
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
+
+/** Nghị định 30/2020: left 30–35 mm, right 15–20 mm, top and bottom 20–25 mm (in inches for exceljs). */
+const MARGINS = { left: 1.18, right: 0.6, top: 0.79, bottom: 0.79, header: 0.3, footer: 0.3 };
+
+/** The first data row of each data sheet: title, unit line, column headers, column numbers come before. */
+export const HEADER_ROWS = 4;
+
+/**
+ * Builds one unit's reporting workbook for a period, as `.xlsx` bytes.
+ * Runs in Node and in the browser (exceljs is the writer); never writes user text as a formula.
+ * @example const bytes = await generateWorkbook({ definition, catalog, unit, period, generatedAt: new Date() });
+ */
+export async function generateWorkbook(options: GenerateWorkbookOptions): Promise<Uint8Array> {
+  const workbook = buildWorkbook(options);
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+/** The exceljs workbook before serialisation (exposed for the benchmark's bare-write floor). */
+export function buildWorkbook(options: GenerateWorkbookOptions): ExcelJS.Workbook {
+  const { definition, catalog, unit, period, generatedAt } = options;
+  const rules = options.rules ?? DEFAULT_REPORTING_RULES;
+  const info = describePeriod(period, rules);
+  const rows = rowsForUnit(catalog, unit, period, definition, rules);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'da06';
+  workbook.lastModifiedBy = 'da06';
+  workbook.created = generatedAt;
+  workbook.modified = generatedAt;
+  workbook.title = `${definition.title} ${info.label.toLocaleUpperCase('vi')} - ${unit.name}`;
+  workbook.subject = 'Kế hoạch 210/KH-UBND (Đề án 06)';
+  workbook.calcProperties.fullCalcOnLoad = true;
+
+  const ctx: SheetContext = { definition, unit, info, workbook };
+  // Sheets in the order the unit sees them; validations refer to the lists by name, so order does not matter to them.
+  const coverKeys = addCoverSheet(ctx);
+  const indicatorKeys = addIndicatorSheet(ctx, rows.indicators, catalog.groups);
+  const taskKeys = addTaskSheet(ctx, rows.tasks, catalog.groups);
+  addListsSheet(ctx);
+  addIdentitySheet(ctx, catalog, generatedAt, [
+    ...coverKeys.map((key) => ['cover', key] as const),
+    ...indicatorKeys.map((key) => ['indicators', key] as const),
+    ...taskKeys.map((key) => ['tasks', key] as const),
+  ]);
+  workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+  return workbook;
+}
+
+/** Rows the unit will see, without building a workbook: for tests and the CLI summary. */
+export function plannedRows(options: Omit<GenerateWorkbookOptions, 'generatedAt'>): UnitRows {
+  return rowsForUnit(options.catalog, options.unit, options.period, options.definition, options.rules);
+}
+
+interface SheetContext {
+  definition: FormDefinition;
+  unit: Unit;
+  info: PeriodDescription;
+  workbook: ExcelJS.Workbook;
+}
+
+function font(ctx: SheetContext, extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> {
+  return { name: ctx.definition.font.name, size: ctx.definition.font.size, ...extra };
+}
+
+function newSheet(ctx: SheetContext, name: string): ExcelJS.Worksheet {
+  return ctx.workbook.addWorksheet(name, {
+    properties: { defaultRowHeight: 18 },
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: MARGINS,
+    },
+    headerFooter: { oddFooter: `&C&"${ctx.definition.font.name},Regular"&10Trang &P/&N` },
+  });
+}
+
+function protect(ws: ExcelJS.Worksheet): Promise<void> {
+  // No password: a password hash costs ~0.5 s per sheet in exceljs and protects nothing a user cannot bypass.
+  return ws.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatCells: true, // the add-in highlights cells; users fix fonts
+    formatColumns: true,
+    formatRows: true, // long answers need taller rows
+    insertRows: true, // users add rows; the reader reports them instead of losing them
+    insertColumns: false,
+    deleteRows: false,
+    deleteColumns: false,
+    sort: false,
+    autoFilter: false,
+  });
+}
+
+function mergeText(
+  ctx: SheetContext,
+  ws: ExcelJS.Worksheet,
+  row: number,
+  from: number,
+  to: number,
+  text: string,
+  style: Partial<ExcelJS.Font> = {},
+  align: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'middle', wrapText: true },
+): ExcelJS.Cell {
+  if (to > from) ws.mergeCells(row, from, row, to);
+  const cell = ws.getCell(row, from);
+  cell.value = text;
+  cell.font = font(ctx, style);
+  cell.alignment = align;
+  return cell;
+}
+
+function unitHeaderName(unit: Unit): string {
+  return (unit.kind === 'commune' ? `UBND ${unit.name}` : unit.name).toLocaleUpperCase('vi');
+}
+
+/** Native Excel validation for an input cell, with Vietnamese input message and error alert. */
+function validationFor(ctx: SheetContext, input: InputSpec & { list?: string }, label: string, address: string): ExcelJS.DataValidation {
+  const common = {
+    allowBlank: true,
+    showInputMessage: true,
+    showErrorMessage: true,
+    errorStyle: 'stop' as const,
+    promptTitle: label.slice(0, 32),
+    errorTitle: 'Giá trị không hợp lệ',
+  };
+  switch (input.type) {
+    case 'percent':
+      return { ...common, type: 'decimal', operator: 'between', formulae: [0, 100], prompt: 'Nhập số từ 0 đến 100 (không gõ dấu %), ví dụ 85,5.', error: 'Tỷ lệ phải là số từ 0 đến 100. Ví dụ: 85,5.' };
+    case 'nonNegative':
+      return { ...common, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], prompt: 'Nhập số không âm, ví dụ 27,5.', error: 'Giá trị phải là số lớn hơn hoặc bằng 0.' };
+    case 'list': {
+      const options = ctx.definition.lists[input.list as string] as string[];
+      return { ...common, type: 'list', formulae: [listName(input.list as string)], prompt: `Chọn một giá trị trong danh sách: ${options.join('; ')}.`.slice(0, 255), error: 'Chỉ chọn giá trị có trong danh sách thả xuống.' };
+    }
+    case 'date':
+      return { ...common, type: 'date', operator: 'between', formulae: [new Date(Date.UTC(2026, 0, 1)), new Date(Date.UTC(2035, 11, 31))], prompt: 'Nhập ngày dạng ngày/tháng/năm, ví dụ 05/12/2026.', error: 'Ngày không hợp lệ. Nhập dạng ngày/tháng/năm, ví dụ 05/12/2026.' };
+    case 'email':
+      return { ...common, type: 'custom', formulae: [`AND(ISNUMBER(FIND("@",${address})),ISNUMBER(FIND(".",${address})),ISERROR(FIND(" ",${address})))`], prompt: 'Nhập địa chỉ thư điện tử, ví dụ vanthu@thanhhoa.gov.vn.', error: 'Địa chỉ thư điện tử không hợp lệ (cần có @ và tên miền, không có dấu cách).' };
+    case 'phone':
+      return { ...common, type: 'textLength', operator: 'between', formulae: [9, 20], prompt: 'Nhập số điện thoại, ví dụ 0237 3852 000 hoặc 0912 345 678.', error: 'Số điện thoại cần từ 9 đến 20 ký tự.' };
+    case 'text':
+    case 'longText':
+    case 'indicatorResult':
+      return { ...common, type: 'textLength', operator: 'lessThanOrEqual', formulae: [input.maxLength ?? 4000], prompt: 'Nhập nội dung (chữ).', error: `Nội dung quá dài: tối đa ${input.maxLength ?? 4000} ký tự.` };
+  }
+}
+
+/** Conditional formats that show a problem in plain Excel, LibreOffice or WPS, with no add-in. */
+function markProblems(ws: ExcelJS.Worksheet, address: string, input: InputSpec): void {
+  const rules: ExcelJS.ConditionalFormattingRule[] = [];
+  const bad = { fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: COLORS.bad } }, font: { color: { argb: COLORS.badFont }, bold: true } };
+  if (input.type === 'percent') rules.push({ type: 'expression', priority: 1, formulae: [`OR(AND(ISNUMBER(${address}),OR(${address}<0,${address}>100)),AND(LEN(${address})>0,NOT(ISNUMBER(${address}))))`], style: bad });
+  if (input.type === 'nonNegative') rules.push({ type: 'expression', priority: 1, formulae: [`OR(AND(ISNUMBER(${address}),${address}<0),AND(LEN(${address})>0,NOT(ISNUMBER(${address}))))`], style: bad });
+  if (input.required) {
+    rules.push({ type: 'expression', priority: 2, formulae: [`LEN(TRIM(${address}))=0`], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: COLORS.missing } } } });
+  }
+  if (rules.length > 0) ws.addConditionalFormatting({ ref: address, rules });
+}
+
+function styleInput(cell: ExcelJS.Cell, ctx: SheetContext, wrap = true): void {
+  cell.protection = { locked: false };
+  cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: COLORS.input } };
+  cell.font = font(ctx);
+  cell.alignment = { vertical: 'top', wrapText: wrap };
+  cell.border = THIN;
+}
+
+function addListsSheet(ctx: SheetContext): void {
+  const ws = ctx.workbook.addWorksheet(ctx.definition.listsSheetName, { state: 'hidden' });
+  // Lists live on a sheet and are referenced by name: an inline list over 255 characters corrupts the file in Excel.
+  Object.entries(ctx.definition.lists).forEach(([id, options], index) => {
+    const column = index + 1;
+    ws.getCell(1, column).value = id;
+    options.forEach((option, i) => {
+      ws.getCell(i + 2, column).value = option;
+    });
+    const letter = ws.getColumn(column).letter;
+    ctx.workbook.definedNames.add(`'${ws.name}'!$${letter}$2:$${letter}$${options.length + 1}`, listName(id));
+  });
+  void protect(ws);
+}
+
+function addCoverSheet(ctx: SheetContext): string[] {
+  const { definition, unit, info } = ctx;
+  const ws = newSheet(ctx, definition.cover.sheetName);
+  ws.pageSetup.fitToHeight = 1; // the cover is one page, like the front of a paper report
+  ws.columns = [{ width: 3, hidden: true }, { width: 5 }, { width: 38 }, { width: 24 }, { width: 24 }, { width: 24 }, { width: 24 }];
+  const last = 7;
+  mergeText(ctx, ws, 1, 2, 3, definition.province, { bold: false });
+  mergeText(ctx, ws, 1, 4, last, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true });
+  mergeText(ctx, ws, 2, 2, 3, unitHeaderName(unit), { bold: true });
+  mergeText(ctx, ws, 2, 4, last, 'Độc lập - Tự do - Hạnh phúc', { bold: true, underline: true });
+  ws.getRow(2).height = 32;
+  mergeText(ctx, ws, 5, 2, last, `${definition.title} ${info.label.toLocaleUpperCase('vi')}`, { bold: true, size: 14 });
+  ws.getRow(5).height = 40;
+  mergeText(ctx, ws, 6, 2, last, `Kỳ báo cáo: ${info.label}. ${info.cutoffText}.`, { italic: true });
+  mergeText(ctx, ws, 7, 2, last, `${info.dueText}, gửi về ${definition.recipient}.`, { bold: true, color: { argb: COLORS.due } });
+  ws.getRow(7).height = 32;
+
+  let row = 9;
+  mergeText(ctx, ws, row, 2, last, 'HƯỚNG DẪN', { bold: true }, { horizontal: 'left' });
+  definition.cover.instructions.forEach((text, i) => {
+    row += 1;
+    mergeText(ctx, ws, row, 2, last, `${i + 1}. ${text}`, {}, { horizontal: 'left', vertical: 'top', wrapText: true });
+    ws.getRow(row).height = 32;
+  });
+  row += 2;
+  mergeText(ctx, ws, row, 2, last, 'THÔNG TIN NGƯỜI LẬP VÀ NỘI DUNG BÁO CÁO', { bold: true }, { horizontal: 'left' });
+  const keys: string[] = [];
+  for (const field of definition.cover.fields) {
+    row += 1;
+    addCoverField(ctx, ws, row, field);
+    keys.push(field.id);
+  }
+  ws.views = [{ state: 'normal', showGridLines: false, activeCell: `D${row - definition.cover.fields.length + 1}` }];
+  void protect(ws);
+  return keys;
+}
+
+function addCoverField(ctx: SheetContext, ws: ExcelJS.Worksheet, row: number, field: FieldSpec): void {
+  ws.getCell(row, 1).value = field.id;
+  const label = mergeText(ctx, ws, row, 2, 3, `${field.label}${field.required ? ' (*)' : ''}`, { bold: true }, { horizontal: 'left', vertical: 'top', wrapText: true });
+  label.border = THIN;
+  ws.mergeCells(row, 4, row, 7);
+  const cell = ws.getCell(row, 4);
+  styleInput(cell, ctx);
+  if (field.type === 'date') cell.numFmt = 'dd/mm/yyyy';
+  if (field.type === 'phone') cell.numFmt = '@'; // keeps the leading 0 of a phone number
+  cell.dataValidation = validationFor(ctx, { type: field.type, required: field.required, ...(field.maxLength ? { maxLength: field.maxLength } : {}) }, field.label, cell.address);
+  markProblems(ws, cell.address, { type: field.type, required: field.required });
+  ws.getRow(row).height = field.type === 'longText' ? 110 : 22;
+}
+
+/** Title, unit line, column headers and column numbers, as Vietnamese report forms print them. */
+function addTableHeader(ctx: SheetContext, ws: ExcelJS.Worksheet, title: string, columns: readonly ColumnSpec[]): void {
+  const last = columns.length + 1;
+  ws.getCell(1, 1).value = '#title';
+  mergeText(ctx, ws, 1, 2, last, `${title} - ${ctx.info.label.toUpperCase()}`, { bold: true, size: 13 });
+  ws.getRow(1).height = 24;
+  ws.getCell(2, 1).value = '#unit';
+  mergeText(ctx, ws, 2, 2, last, `Đơn vị báo cáo: ${ctx.unit.name} (mã ${ctx.unit.code}). ${ctx.info.cutoffText}. ${ctx.info.dueText}.`, { italic: true });
+  ws.getRow(2).height = 20;
+  ws.getCell(3, 1).value = '#header';
+  ws.getCell(4, 1).value = '#number';
+  columns.forEach((column, i) => {
+    const header = ws.getCell(3, i + 2);
+    header.value = column.header.replace('{year}', String(ctx.info.year));
+    header.font = font(ctx, { bold: true });
+    header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: COLORS.header } };
+    header.border = THIN;
+    const number = ws.getCell(4, i + 2);
+    number.value = `(${i + 1})`;
+    number.font = font(ctx, { italic: true, size: 10 });
+    number.alignment = { horizontal: 'center' };
+    number.border = THIN;
+  });
+  ws.getRow(3).height = 48;
+  ws.columns = [{ width: 3, hidden: true }, ...columns.map((c) => ({ width: c.width }))];
+  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROWS, topLeftCell: `B${HEADER_ROWS + 1}`, showGridLines: true }];
+  ws.pageSetup.printTitlesRow = `3:${HEADER_ROWS}`;
+}
+
+function addHeadingRow(ctx: SheetContext, ws: ExcelJS.Worksheet, row: number, key: string, text: string, lastColumn: number, fill: string): void {
+  ws.getCell(row, 1).value = key;
+  const cell = mergeText(ctx, ws, row, 2, lastColumn, text, { bold: true }, { horizontal: 'left', vertical: 'middle', wrapText: true });
+  cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+  cell.border = THIN;
+}
+
+function lockedCell(ctx: SheetContext, cell: ExcelJS.Cell, value: ExcelJS.CellValue, align: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: true }): void {
+  cell.value = value;
+  cell.font = font(ctx);
+  cell.alignment = align;
+  cell.border = THIN;
+}
+
+function addIndicatorSheet(ctx: SheetContext, rows: IndicatorRow[], groups: readonly Group[]): string[] {
+  const spec = ctx.definition.indicators;
+  const ws = newSheet(ctx, spec.sheetName);
+  addTableHeader(ctx, ws, spec.title, spec.columns);
+  const last = spec.columns.length + 1;
+  const keys: string[] = [];
+  let row = HEADER_ROWS;
+  if (rows.length === 0) {
+    row += 1;
+    addHeadingRow(ctx, ws, row, '#empty', spec.emptyNote, last, COLORS.group);
+  }
+  let group: string | undefined;
+  let stt = 0;
+  for (const item of rows) {
+    if (item.indicator.group !== group) {
+      group = item.indicator.group;
+      row += 1;
+      const title = groups.find((g) => g.appendix === 'I' && g.id === group)?.title ?? '';
+      addHeadingRow(ctx, ws, row, rowKeyOfGroup('I', group), `${group}. ${title}`, last, COLORS.group);
+    }
+    row += 1;
+    stt += 1;
+    ws.getCell(row, 1).value = item.indicator.key;
+    keys.push(item.indicator.key);
+    const resultColumn = spec.columns.findIndex((c) => c.input?.type === 'indicatorResult') + 2;
+    spec.columns.forEach((column, i) => {
+      const cell = ws.getCell(row, i + 2);
+      if (column.input) return addIndicatorInput(ctx, ws, cell, column, item);
+      if (column.source === 'assessment') return addAssessment(ctx, ws, cell, item, ws.getCell(row, resultColumn).address);
+      lockedCell(ctx, cell, indicatorValue(column, item, stt), column.source === 'text' ? { vertical: 'top', wrapText: true } : { horizontal: 'center', vertical: 'top', wrapText: true });
+    });
+    fitRowHeight(ws, row, spec.columns, 36);
+  }
+  void protect(ws);
+  return keys;
+}
+
+function indicatorValue(column: ColumnSpec, item: IndicatorRow, stt: number): ExcelJS.CellValue {
+  switch (column.source) {
+    case 'stt':
+      return stt;
+    case 'key':
+      return item.indicator.key;
+    case 'text':
+      return item.indicator.text;
+    case 'unitOfMeasure':
+      return item.indicator.unit ?? '';
+    case 'role':
+      return INDICATOR_ROLE_LABELS[item.role];
+    case 'target':
+      return item.target?.text ?? 'Không đặt chỉ tiêu';
+    default:
+      return '';
+  }
+}
+
+function addIndicatorInput(ctx: SheetContext, ws: ExcelJS.Worksheet, cell: ExcelJS.Cell, column: ColumnSpec, item: IndicatorRow): void {
+  const input = column.input as InputSpec;
+  styleInput(cell, ctx);
+  const typed: InputSpec = input.type === 'indicatorResult'
+    ? { ...input, type: item.result.type, ...(item.result.type === 'list' ? { list: item.result.list } : {}) }
+    : input;
+  if (typed.type === 'percent' || typed.type === 'nonNegative') {
+    cell.numFmt = '#,##0.0#';
+    cell.alignment = { horizontal: 'right', vertical: 'top' };
+  }
+  cell.dataValidation = validationFor(ctx, typed, column.header, cell.address);
+  markProblems(ws, cell.address, typed);
+}
+
+function addAssessment(ctx: SheetContext, ws: ExcelJS.Worksheet, cell: ExcelJS.Cell, item: IndicatorRow, resultAddress: string): void {
+  const formula = assessmentFormula(item, resultAddress, ctx.definition);
+  lockedCell(ctx, cell, { formula, result: assessmentOf(item, null) }, { horizontal: 'center', vertical: 'top', wrapText: true });
+  ws.addConditionalFormatting({
+    ref: cell.address,
+    rules: [
+      { type: 'containsText', operator: 'containsText', text: ASSESSMENT.met, priority: 3, style: { font: { color: { argb: 'FF006100' }, bold: true } } },
+      { type: 'containsText', operator: 'containsText', text: ASSESSMENT.notMet, priority: 4, style: { font: { color: { argb: COLORS.badFont }, bold: true } } },
+    ],
+  });
+}
+
+/** Wrapped text does not grow a row by itself in every program: size it from the longest cell. */
+function fitRowHeight(ws: ExcelJS.Worksheet, row: number, columns: readonly ColumnSpec[], minimum: number): void {
+  let lines = 1;
+  columns.forEach((column, i) => {
+    const value = ws.getCell(row, i + 2).value;
+    if (typeof value !== 'string') return;
+    const perLine = Math.max(4, Math.floor(column.width * 1.05));
+    const needed = value.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
+    lines = Math.max(lines, needed);
+  });
+  ws.getRow(row).height = Math.min(409, Math.max(minimum, lines * 16 + 4));
+}
+
+function taskSectionGroups(rows: TaskRow[]): Array<{ appendix: TaskRow['task']['appendix']; items: TaskRow[] }> {
+  const order = ['II', 'III', 'body'] as const;
+  return order.map((appendix) => ({ appendix, items: rows.filter((r) => r.task.appendix === appendix) })).filter((s) => s.items.length > 0);
+}
+
+function addTaskSheet(ctx: SheetContext, rows: TaskRow[], groups: readonly Group[]): string[] {
+  const spec = ctx.definition.tasks;
+  const ws = newSheet(ctx, spec.sheetName);
+  addTableHeader(ctx, ws, spec.title, spec.columns);
+  const last = spec.columns.length + 1;
+  const keys: string[] = [];
+  let row = HEADER_ROWS;
+  let stt = 0;
+  for (const section of taskSectionGroups(rows)) {
+    row += 1;
+    addHeadingRow(ctx, ws, row, `#${section.appendix}`, spec.sections[section.appendix], last, COLORS.section);
+    let group: string | undefined;
+    for (const item of section.items) {
+      if (section.appendix !== 'body' && item.task.group !== group) {
+        group = item.task.group;
+        row += 1;
+        const title = groups.find((g) => g.appendix === section.appendix && g.id === group)?.title ?? '';
+        addHeadingRow(ctx, ws, row, rowKeyOfGroup(section.appendix as 'II' | 'III', group), `${group}. ${title}`, last, COLORS.group);
+      }
+      row += 1;
+      stt += 1;
+      ws.getCell(row, 1).value = item.task.key;
+      keys.push(item.task.key);
+      spec.columns.forEach((column, i) => {
+        const cell = ws.getCell(row, i + 2);
+        if (column.input) {
+          styleInput(cell, ctx);
+          if (column.input.type === 'percent') {
+            cell.numFmt = '0';
+            cell.alignment = { horizontal: 'right', vertical: 'top' };
+          }
+          cell.dataValidation = validationFor(ctx, column.input, column.header, cell.address);
+          markProblems(ws, cell.address, column.input);
+          return;
+        }
+        lockedCell(ctx, cell, taskValue(column, item, stt), column.source === 'text' || column.source === 'leadText' ? { vertical: 'top', wrapText: true } : { horizontal: 'center', vertical: 'top', wrapText: true });
+        if (column.source === 'deadlineStatus' && item.deadline.status === 'overdue') cell.font = font(ctx, { bold: true, color: { argb: COLORS.due } });
+      });
+      fitRowHeight(ws, row, spec.columns, 48);
+    }
+  }
+  void protect(ws);
+  return keys;
+}
+
+function taskValue(column: ColumnSpec, item: TaskRow, stt: number): ExcelJS.CellValue {
+  switch (column.source) {
+    case 'stt':
+      return stt;
+    case 'key':
+      return item.task.key;
+    case 'text':
+      return item.task.text;
+    case 'role':
+      return TASK_ROLE_LABELS[item.role];
+    case 'leadText':
+      return item.task.leadText || item.task.external.join(', ');
+    case 'deadlineText':
+      return item.task.deadline.text;
+    case 'deadlineStatus':
+      return DEADLINE_STATUS_LABELS[item.deadline.status];
+    default:
+      return '';
+  }
+}
+
+function addIdentitySheet(
+  ctx: SheetContext,
+  catalog: Catalog,
+  generatedAt: Date,
+  rowKeys: ReadonlyArray<readonly [SheetId, string]>,
+): void {
+  const { definition, unit, info } = ctx;
+  // veryHidden: not offered by Excel's Unhide dialog (LibreOffice turns it into plain hidden on save).
+  const ws = ctx.workbook.addWorksheet(definition.identitySheetName, { state: 'veryHidden' });
+  ws.columns = [{ width: 22 }, { width: 40 }, { width: 20 }];
+  const entries: Array<[string, string | number]> = [
+    [IDENTITY_KEYS.marker, 'da06'],
+    [IDENTITY_KEYS.templateId, definition.id],
+    [IDENTITY_KEYS.templateVersion, definition.version],
+    [IDENTITY_KEYS.catalogHash, catalogHash(catalog)],
+    [IDENTITY_KEYS.unitCode, unit.code],
+    [IDENTITY_KEYS.unitName, unit.name],
+    [IDENTITY_KEYS.unitKind, unit.kind],
+    [IDENTITY_KEYS.period, info.id],
+    [IDENTITY_KEYS.generatedAt, generatedAt.toISOString()],
+    [IDENTITY_KEYS.sheetCover, definition.cover.sheetName],
+    [IDENTITY_KEYS.sheetIndicators, definition.indicators.sheetName],
+    [IDENTITY_KEYS.sheetTasks, definition.tasks.sheetName],
+    [IDENTITY_KEYS.rowCount, rowKeys.length],
+  ];
+  entries.forEach(([key, value], i) => {
+    ws.getCell(i + 1, 1).value = key;
+    ws.getCell(i + 1, 2).value = value;
+  });
+  const start = entries.length + 2;
+  ws.getCell(start, 1).value = IDENTITY_KEYS.rowsHeader;
+  ws.getCell(start, 2).value = 'sheet';
+  rowKeys.forEach(([sheet, key], i) => {
+    ws.getCell(start + 1 + i, 1).value = key;
+    ws.getCell(start + 1 + i, 2).value = sheet;
+  });
+  void protect(ws);
+}
+

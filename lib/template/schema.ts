@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/** Input types a template cell can take; each maps to one native validation and one rule in lib/validate. */
+export const inputTypeSchema = z.enum(['text', 'longText', 'phone', 'email', 'date', 'percent', 'nonNegative', 'list', 'indicatorResult']);
+export type InputType = z.infer<typeof inputTypeSchema>;
+
+const inputSchema = z.object({
+  type: inputTypeSchema,
+  required: z.boolean(),
+  list: z.string().optional(),
+  maxLength: z.number().int().positive().optional(),
+});
+export type InputSpec = z.infer<typeof inputSchema>;
+
+const columnSchema = z.object({
+  id: z.string().regex(/^[a-z][A-Za-z]*$/),
+  header: z.string(),
+  width: z.number().positive(),
+  /** What a generated (locked) column shows; absent on input columns. */
+  source: z.enum(['stt', 'key', 'text', 'unitOfMeasure', 'role', 'target', 'assessment', 'leadText', 'deadlineText', 'deadlineStatus']).optional(),
+  input: inputSchema.optional(),
+});
+export type ColumnSpec = z.infer<typeof columnSchema>;
+
+const fieldSchema = z.object({
+  id: z.string().regex(/^[a-z][A-Za-z]*$/),
+  label: z.string(),
+  type: inputTypeSchema,
+  required: z.boolean(),
+  maxLength: z.number().int().positive().optional(),
+});
+export type FieldSpec = z.infer<typeof fieldSchema>;
+
+/** How an indicator's result is typed: the first rule whose condition holds wins. */
+const resultTypeRuleSchema = z.object({
+  when: z.object({ unit: z.string().optional(), targetText: z.string().optional() }),
+  type: z.enum(['percent', 'nonNegative', 'list']),
+  list: z.string().optional(),
+});
+export type ResultTypeRule = z.infer<typeof resultTypeRuleSchema>;
+
+export const formDefinitionSchema = z
+  .object({
+    id: z.string(),
+    version: z.number().int().positive(),
+    released: z.string(),
+    title: z.string(),
+    province: z.string(),
+    recipient: z.string(),
+    font: z.object({ name: z.string(), size: z.number() }),
+    lists: z.record(z.string(), z.array(z.string()).min(1)),
+    cover: z.object({ sheetName: z.string(), instructions: z.array(z.string()), fields: z.array(fieldSchema) }),
+    indicators: z.object({
+      sheetName: z.string(),
+      title: z.string(),
+      emptyNote: z.string(),
+      columns: z.array(columnSchema),
+      resultTypes: z.array(resultTypeRuleSchema).min(1),
+    }),
+    tasks: z.object({
+      sheetName: z.string(),
+      title: z.string(),
+      sections: z.object({ II: z.string(), III: z.string(), body: z.string() }),
+      columns: z.array(columnSchema),
+    }),
+    identitySheetName: z.string(),
+    listsSheetName: z.string(),
+  })
+  .superRefine((def, ctx) => {
+    const lists = new Set(Object.keys(def.lists));
+    const listRefs = [
+      ...def.indicators.columns.map((c) => c.input?.list),
+      ...def.tasks.columns.map((c) => c.input?.list),
+      ...def.indicators.resultTypes.map((r) => r.list),
+    ];
+    for (const ref of listRefs) if (ref !== undefined && !lists.has(ref)) ctx.addIssue({ code: 'custom', message: `unknown list ${ref}` });
+    for (const sheet of [def.indicators, def.tasks]) {
+      for (const c of sheet.columns) {
+        if (Boolean(c.source) === Boolean(c.input)) ctx.addIssue({ code: 'custom', message: `column ${c.id} needs exactly one of source, input` });
+      }
+    }
+  });
+export type FormDefinition = z.infer<typeof formDefinitionSchema>;
