@@ -1,0 +1,240 @@
+import type ExcelJS from 'exceljs';
+import { catalogHash } from '../../lib/catalog/hash';
+import { loadCatalog, loadRoster } from '../../lib/node/seeds';
+import { parsePeriod, type Period } from '../../lib/period/period';
+import { findUnit } from '../../lib/roster/roster';
+import type { Unit } from '../../lib/roster/schema';
+import { rowsForUnit } from '../../lib/template/assign';
+import { templateFileName } from '../../lib/template/filename';
+import { generateWorkbook } from '../../lib/template/generate';
+import { currentDefinition } from '../../lib/template/registry';
+import { dataKeys, identityOf, keysOf, loadWorkbook, xmlParts } from './_lib/read';
+
+const catalog = loadCatalog();
+const roster = loadRoster();
+const definition = currentDefinition();
+const period = parsePeriod('2026-11') as Period;
+const generatedAt = new Date(Date.UTC(2026, 10 /* Nov */, 26, 1, 2, 3));
+const unit = (code: string): Unit => findUnit(roster, code) as Unit;
+const generate = (code: string, at = generatedAt) => generateWorkbook({ definition, catalog, unit: unit(code), period, generatedAt: at });
+const sheet = (wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet => {
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new Error(`no sheet ${name}`);
+  return ws;
+};
+
+describe('generateWorkbook for Sở Y tế, November 2026', () => {
+  let wb: ExcelJS.Workbook;
+  let bytes: Uint8Array;
+  beforeAll(async () => {
+    bytes = await generate('SYT');
+    wb = await loadWorkbook(bytes);
+  });
+
+  it('has the cover, the two forms, and the hidden lists and identity sheets, in that order', () => {
+    expect(wb.worksheets.map((ws) => [ws.name, ws.state])).toEqual([
+      ['Thông tin chung', 'visible'],
+      ['Biểu 01 - Chỉ tiêu', 'visible'],
+      ['Biểu 02 - Nhiệm vụ', 'visible'],
+      ['_danh_sach', 'hidden'],
+      ['_da06', 'veryHidden'],
+    ]);
+  });
+
+  it('carries its identity: template id and version, catalog hash, unit, period, generation time', () => {
+    expect(identityOf(sheet(wb, '_da06'))).toEqual(
+      expect.objectContaining({
+        da06: 'da06',
+        templateId: 'da06-bao-cao-thang',
+        templateVersion: 1,
+        catalogHash: catalogHash(catalog),
+        unitCode: 'SYT',
+        unitName: 'Sở Y tế',
+        unitKind: 'department',
+        period: '2026-11',
+        generatedAt: '2026-11-26T01:02:03.000Z',
+      }),
+    );
+  });
+
+  it('lists exactly the indicators Sở Y tế monitors, by key, in a hidden key column', () => {
+    const ws = sheet(wb, 'Biểu 01 - Chỉ tiêu');
+    expect(dataKeys(ws)).toEqual(['PL1.II.5', 'PL1.II.12', 'PL1.II.13', 'PL1.II.14', 'PL1.IV.12']);
+    expect(ws.getColumn(1).hidden).toBe(true);
+    expect(keysOf(ws).has('#PL1.II')).toBe(true);
+  });
+
+  it('includes task PL2.10 as coordinator and PL3.III.3 as lead', () => {
+    const ws = sheet(wb, 'Biểu 02 - Nhiệm vụ');
+    const keys = keysOf(ws);
+    expect(ws.getCell(keys.get('PL2.10') as number, 5).value).toBe('Phối hợp');
+    expect(ws.getCell(keys.get('PL3.III.3') as number, 5).value).toBe('Chủ trì');
+    expect(dataKeys(ws)).toEqual(rowsForUnit(catalog, unit('SYT'), period, definition).tasks.map((t) => t.task.key));
+  });
+
+  it('lists every data row key in the identity sheet too', () => {
+    const ws = sheet(wb, '_da06');
+    const listed: string[] = [];
+    let inRows = false;
+    ws.eachRow((row) => {
+      if (row.getCell(1).value === 'rows') inRows = true;
+      else if (inRows) listed.push(`${row.getCell(2).value}:${row.getCell(1).value}`);
+    });
+    const expected = [
+      ...definition.cover.fields.map((f) => `cover:${f.id}`),
+      ...dataKeys(sheet(wb, 'Biểu 01 - Chỉ tiêu')).map((k) => `indicators:${k}`),
+      ...dataKeys(sheet(wb, 'Biểu 02 - Nhiệm vụ')).map((k) => `tasks:${k}`),
+    ];
+    expect(listed).toEqual(expected);
+  });
+
+  it('shows the target that applies this period, with a later milestone where the year has none', () => {
+    const ws = sheet(wb, 'Biểu 01 - Chỉ tiêu');
+    const keys = keysOf(ws);
+    const target = (key: string) => ws.getCell(keys.get(key) as number, 7).value;
+    expect(target('PL1.II.5')).toBe('50');
+    expect(target('PL1.II.12')).toBe('100 (năm 2030)');
+    expect(target('PL1.II.13')).toBe('Không đặt chỉ tiêu');
+    expect(target('PL1.IV.12')).toBe('Hoàn thành và đưa vào sử dụng thường xuyên');
+    expect(ws.getCell(3, 7).value).toBe('Chỉ tiêu năm 2026');
+  });
+
+  it('types each result cell after its indicator: % as 0–100, states as a dropdown from the lists sheet', () => {
+    const ws = sheet(wb, 'Biểu 01 - Chỉ tiêu');
+    const keys = keysOf(ws);
+    const result = (key: string) => ws.getCell(keys.get(key) as number, 8);
+    expect(result('PL1.II.5').dataValidation).toEqual(
+      expect.objectContaining({ type: 'decimal', operator: 'between', formulae: [0, 100], showErrorMessage: true, error: expect.stringMatching(/từ 0 đến 100/) }),
+    );
+    expect(result('PL1.IV.12').dataValidation).toEqual(expect.objectContaining({ type: 'list', formulae: ['DS_indicatorState'] }));
+    expect(wb.definedNames.getRanges('DS_indicatorState').ranges).toEqual(["'_danh_sach'!$B$2:$B$5"]);
+  });
+
+  it('computes the assessment with a formula built from the target, cached as "no data" while empty', () => {
+    const ws = sheet(wb, 'Biểu 01 - Chỉ tiêu');
+    const keys = keysOf(ws);
+    const assessment = (key: string) => ws.getCell(keys.get(key) as number, 9).value as { formula: string; result: string };
+    const row = keys.get('PL1.II.5') as number;
+    expect(assessment('PL1.II.5')).toEqual({ formula: `IF(ISNUMBER(H${row}),IF(H${row}>=50,"Đạt","Chưa đạt"),"Chưa có số liệu")`, result: 'Chưa có số liệu' });
+    expect(assessment('PL1.II.12').formula).toContain('"Chưa đến mốc"');
+    expect(assessment('PL1.IV.12').formula).toContain('MATCH(H');
+  });
+
+  it('unlocks and shades input cells only; labels, keys and formulas stay locked', () => {
+    const ws = sheet(wb, 'Biểu 02 - Nhiệm vụ');
+    const row = keysOf(ws).get('PL2.10') as number;
+    const locked = (col: number) => ws.getCell(row, col).protection?.locked !== false;
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map(locked)).toEqual(Array(8).fill(true));
+    expect([9, 10, 11, 12, 13, 14].map(locked)).toEqual(Array(6).fill(false));
+    expect(ws.getCell(row, 9).fill).toEqual(expect.objectContaining({ fgColor: { argb: 'FFFFF2CC' } }));
+    expect(ws.getCell(row, 9).dataValidation).toEqual(expect.objectContaining({ type: 'list', formulae: ['DS_taskStatus'] }));
+    expect(ws.getCell(row, 10).dataValidation).toEqual(expect.objectContaining({ type: 'decimal', formulae: [0, 100] }));
+  });
+
+  it('protects every sheet without a password and allows formatting, resizing and inserting rows', () => {
+    const parts = xmlParts(bytes);
+    const sheets = Object.keys(parts).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p));
+    expect(sheets).toHaveLength(5);
+    for (const path of sheets) {
+      const protection = /<sheetProtection [^>]*\/>/.exec(parts[path] as string)?.[0] ?? '';
+      expect(protection).toMatch(/sheet="1"/);
+      expect(protection).not.toMatch(/hashValue|password/);
+      expect(protection).toMatch(/formatCells="0"/);
+      expect(protection).toMatch(/formatRows="0"/);
+      expect(protection).toMatch(/insertRows="0"/);
+    }
+  });
+
+  it('marks empty required inputs and out-of-range numbers with conditional formats', () => {
+    const parts = xmlParts(bytes);
+    const indicators = parts['xl/worksheets/sheet2.xml'] as string;
+    expect(indicators).toMatch(/<conditionalFormatting sqref="H\d+">/);
+    expect(indicators).toContain('LEN(TRIM(H');
+    expect(indicators).toMatch(/OR\(AND\(ISNUMBER\(H\d+\),OR\(H\d+&lt;0,H\d+&gt;100\)\)/);
+  });
+
+  it('prints on A4 landscape, fit to width, with header rows repeated and frozen', () => {
+    for (const name of ['Biểu 01 - Chỉ tiêu', 'Biểu 02 - Nhiệm vụ']) {
+      const ws = sheet(wb, name);
+      expect(ws.pageSetup).toEqual(expect.objectContaining({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 }));
+      expect(ws.pageSetup.printTitlesRow).toBe('3:4');
+      expect(ws.views[0]).toEqual(expect.objectContaining({ state: 'frozen', ySplit: 4 }));
+    }
+    expect(sheet(wb, 'Thông tin chung').pageSetup).toEqual(expect.objectContaining({ paperSize: 9, orientation: 'landscape', fitToHeight: 1 }));
+  });
+
+  it('uses Times New Roman for every visible cell and a Vietnamese administrative header', () => {
+    const cover = sheet(wb, 'Thông tin chung');
+    expect(cover.getCell('B1').value).toBe('UBND TỈNH THANH HÓA');
+    expect(cover.getCell('B2').value).toBe('SỞ Y TẾ');
+    expect(cover.getCell('D1').value).toBe('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(cover.getCell('D2').value).toBe('Độc lập - Tự do - Hạnh phúc');
+    expect(cover.getCell('B5').value).toBe('BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH 210/KH-UBND (ĐỀ ÁN 06) THÁNG 11 NĂM 2026');
+    expect(cover.getCell('B7').value).toMatch(/^Hạn gửi: trước ngày 10\/12\/2026/);
+    const fonts = new Set<string | undefined>();
+    for (const ws of wb.worksheets.filter((w) => w.state === 'visible')) {
+      ws.eachRow((row) => row.eachCell((cell) => {
+        if (cell.value !== null && cell.value !== '' && !ws.getColumn(cell.col).hidden) fonts.add(`${cell.font?.name}`);
+      }));
+    }
+    expect(fonts).toEqual(new Set(['Times New Roman']));
+  });
+
+  it('offers input cells for the preparer, the report date and the general assessment', () => {
+    const cover = sheet(wb, 'Thông tin chung');
+    const keys = keysOf(cover);
+    expect([...keys.keys()]).toEqual(definition.cover.fields.map((f) => f.id));
+    const input = (id: string) => cover.getCell(keys.get(id) as number, 4);
+    expect(input('reportDate').dataValidation).toEqual(expect.objectContaining({ type: 'date' }));
+    expect(input('email').dataValidation).toEqual(expect.objectContaining({ type: 'custom' }));
+    expect(input('phone').numFmt).toBe('@');
+    expect(input('assessment').protection?.locked).toBe(false);
+  });
+});
+
+describe('generateWorkbook across the roster', () => {
+  it('gives every unit exactly its catalog rows, and every commune the same rows', async () => {
+    const communeKeys = new Set<string>();
+    for (const u of roster.units) {
+      const wb = await loadWorkbook(await generateWorkbook({ definition, catalog, unit: u, period, generatedAt }));
+      const rows = rowsForUnit(catalog, u, period, definition);
+      expect(dataKeys(wb.getWorksheet('Biểu 01 - Chỉ tiêu') as ExcelJS.Worksheet)).toEqual(rows.indicators.map((r) => r.indicator.key));
+      const taskKeys = dataKeys(wb.getWorksheet('Biểu 02 - Nhiệm vụ') as ExcelJS.Worksheet);
+      expect(taskKeys).toEqual(rows.tasks.map((r) => r.task.key));
+      if (u.kind === 'commune') communeKeys.add(taskKeys.join(','));
+    }
+    expect(communeKeys.size).toBe(1);
+    expect([...communeKeys][0]).toContain('PL2.14');
+  }, 120_000);
+
+  it('says so on Biểu 01 when a unit monitors no indicator', async () => {
+    const wb = await loadWorkbook(await generate('15127'));
+    const ws = wb.getWorksheet('Biểu 01 - Chỉ tiêu') as ExcelJS.Worksheet;
+    expect(dataKeys(ws)).toEqual([]);
+    expect(ws.getCell(5, 2).value).toMatch(/không được giao theo dõi chỉ tiêu nào/);
+    expect((wb.getWorksheet('Thông tin chung') as ExcelJS.Worksheet).getCell('B2').value).toBe('UBND XÃ CẨM THỦY');
+  });
+
+  it('gives the same content when the same period is generated twice', async () => {
+    const a = xmlParts(await generate('CAT'));
+    const b = xmlParts(await generate('CAT'));
+    expect(Object.keys(a).sort()).toEqual(Object.keys(b).sort());
+    for (const path of Object.keys(a)) expect(`${path}:${b[path]}`).toBe(`${path}:${a[path]}`);
+  });
+
+  it('differs only in the generation stamp when generated at another time', async () => {
+    const a = xmlParts(await generate('CAT'));
+    const b = xmlParts(await generate('CAT', new Date(Date.UTC(2026, 11 /* Dec */, 1))));
+    const changed = Object.keys(a).filter((p) => a[p] !== b[p]).sort();
+    expect(changed).toEqual(['docProps/core.xml', 'xl/sharedStrings.xml']);
+    expect((b['xl/sharedStrings.xml'] as string).replace('2026-12-01T00:00:00.000Z', '2026-11-26T01:02:03.000Z')).toBe(a['xl/sharedStrings.xml']);
+  });
+});
+
+describe('templateFileName', () => {
+  it('is ASCII-safe and names the period, the unit code and the unit', () => {
+    expect(templateFileName(period, unit('SYT'))).toBe('2026-11_SYT_so-y-te.xlsx');
+    expect(templateFileName(period, unit('15127'))).toBe('2026-11_15127_xa-cam-thuy.xlsx');
+    for (const u of roster.units) expect(templateFileName(period, u)).toMatch(/^2026-11_[A-Z0-9-]+_[a-z0-9-]+\.xlsx$/);
+  });
+});
