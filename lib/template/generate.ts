@@ -13,7 +13,7 @@ import {
   type TaskRow,
   type UnitRows,
 } from './assign';
-import { IDENTITY_KEYS, listName, rowKeyOfGroup, type SheetId } from './layout';
+import { COVER_INPUT_COLUMN, HEADER_KEY, IDENTITY_KEYS, listName, rowKeyOfGroup, type SheetId } from './layout';
 import type { ColumnSpec, FieldSpec, FormDefinition, InputSpec } from './schema';
 import { ASSESSMENT, assessmentFormula, assessmentOf } from './assessment';
 
@@ -271,8 +271,8 @@ function addCoverField(ctx: SheetContext, ws: ExcelJS.Worksheet, row: number, fi
   ws.getCell(row, 1).value = field.id;
   const label = mergeText(ctx, ws, row, 2, 3, `${field.label}${field.required ? ' (*)' : ''}`, { bold: true }, { horizontal: 'left', vertical: 'top', wrapText: true });
   label.border = THIN;
-  ws.mergeCells(row, 4, row, 7);
-  const cell = ws.getCell(row, 4);
+  ws.mergeCells(row, COVER_INPUT_COLUMN, row, 7);
+  const cell = ws.getCell(row, COVER_INPUT_COLUMN);
   styleInput(cell, ctx);
   if (field.type === 'date') cell.numFmt = 'dd/mm/yyyy';
   if (field.type === 'phone') cell.numFmt = '@'; // keeps the leading 0 of a phone number
@@ -290,7 +290,7 @@ function addTableHeader(ctx: SheetContext, ws: ExcelJS.Worksheet, title: string,
   ws.getCell(2, 1).value = '#unit';
   mergeText(ctx, ws, 2, 2, last, `Đơn vị báo cáo: ${ctx.unit.name} (mã ${ctx.unit.code}). ${ctx.info.cutoffText}. ${ctx.info.dueText}.`, { italic: true });
   ws.getRow(2).height = 20;
-  ws.getCell(3, 1).value = '#header';
+  ws.getCell(3, 1).value = HEADER_KEY;
   ws.getCell(4, 1).value = '#number';
   columns.forEach((column, i) => {
     const header = ws.getCell(3, i + 2);

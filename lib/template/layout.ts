@@ -17,12 +17,20 @@ export const IDENTITY_KEYS = {
   sheetIndicators: 'sheet.indicators',
   sheetTasks: 'sheet.tasks',
   rowCount: 'rowCount',
+  /** Keyed token binding unit, period and template (see lib/integrity). */
+  integrity: 'integrity',
   /** Starts the list of row keys: one row per key, its sheet id in column B. */
   rowsHeader: 'rows',
 } as const;
 
 /** Column A of every visible sheet holds the row key; it is hidden and locked. */
 export const KEY_COLUMN = 1;
+
+/** On the cover, a field's input cell is in this column of the field's row. */
+export const COVER_INPUT_COLUMN = 4;
+
+/** Layout keys of the data sheets' header rows. */
+export const HEADER_KEY = '#header';
 
 /** Defined name of a dropdown list on the lists sheet. */
 export function listName(listId: string): string {

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { makeIssue, renderMessage, type Issue } from '../../issues/issue';
+import { parsePeriod } from '../../period/period';
+import { validateWorkbook, type FileReport } from '../../validate/validate';
+import { UsageError, type CliContext, type Command } from '../command';
+
+const SEVERITY_LABEL = { error: 'Lỗi', warning: 'Cảnh báo' } as const;
+
+function readBytes(path: string): Uint8Array | Issue {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    return makeIssue('file/not-found', {}, { detail: (error as NodeJS.ErrnoException).code ?? String(error) });
+  }
+}
+
+function printReport(file: string, report: FileReport, ctx: CliContext): void {
+  const who = report.readable ? ` - ${report.unitName} (${report.unit}), kỳ ${report.period}, biểu mẫu phiên bản ${report.templateVersion}` : '';
+  ctx.io.out(`Tệp ${basename(file)}${who}`);
+  if (report.issues.length === 0) {
+    ctx.io.out('  Hợp lệ: không có lỗi, không có cảnh báo.');
+    return;
+  }
+  ctx.io.out(`  ${report.errors} lỗi, ${report.warnings} cảnh báo${report.blocked ? ' (tệp sẽ không được đưa vào tổng hợp)' : ''}.`);
+  const groups = new Map<string, Issue[]>();
+  for (const issue of report.issues) {
+    const sheet = issue.sheet ?? '';
+    groups.set(sheet, [...(groups.get(sheet) ?? []), issue]);
+  }
+  for (const [sheet, issues] of groups) {
+    ctx.io.out(sheet ? `  Trang "${sheet}":` : '  Chung:');
+    for (const issue of issues) {
+      ctx.io.out(`    ${SEVERITY_LABEL[issue.severity].padEnd(8)} ${(issue.cell ?? '').padEnd(6)} ${renderMessage(issue)} [${issue.code}]`);
+    }
+  }
+}
+
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'Kiểm tra biểu mẫu báo cáo đã điền: chỉ ra từng ô sai và cách sửa.',
+  usage: 'validate TỆP… [--period YYYY-MM] [--unit MÃ] [--json]',
+  details: [
+    'Đọc từng tệp .xlsx, nhận biểu mẫu theo trang định danh (không theo tên tệp), kiểm tra mọi ô nhập',
+    'theo cùng bộ quy tắc với phần bổ trợ Excel và lệnh tổng hợp. Kết quả nhóm theo tệp và trang tính,',
+    'lỗi trước, cảnh báo sau, mỗi dòng có địa chỉ ô. Danh sách mã lỗi: docs/ma-loi.md.',
+    '',
+    'Mã thoát: 0 không tệp nào có lỗi (có thể có cảnh báo); 1 có tệp có lỗi;',
+    '2 có tệp không đọc được như biểu mẫu da06.',
+    '',
+    'Ví dụ:',
+    '  da06 validate 2026-11_SYT_so-y-te.xlsx',
+    '  da06 validate bao-cao/*.xlsx --period 2026-11 --json',
+  ].join('\n'),
+  options: {
+    period: { type: 'string', help: 'Kỳ báo cáo mong đợi (YYYY-MM); tệp của kỳ khác bị báo lỗi.', valueName: 'YYYY-MM' },
+    unit: { type: 'string', help: 'Mã đơn vị mong đợi; tệp của đơn vị khác bị báo lỗi.', valueName: 'MÃ' },
+    json: { type: 'boolean', help: 'In kết quả dạng JSON: [{ file, unit, period, templateVersion, valid, issues }].' },
+  },
+  run({ positionals, values }, ctx) {
+    if (positionals.length === 0) throw new UsageError('Thiếu tệp cần kiểm tra.');
+    const period = values.period as string | undefined;
+    if (period !== undefined && !parsePeriod(period)) throw new UsageError(`Kỳ báo cáo "${period}" không hợp lệ. Nhập dạng YYYY-MM, ví dụ 2026-11.`);
+    const unit = values.unit as string | undefined;
+    const checkContext = { catalog: ctx.loadCatalog(), roster: ctx.loadRoster(), expected: { ...(period ? { period } : {}), ...(unit ? { unit } : {}) } };
+    const results = positionals.map((file) => {
+      const bytes = readBytes(file);
+      const report: FileReport = bytes instanceof Uint8Array
+        ? validateWorkbook(bytes, checkContext)
+        : { readable: false, issues: [bytes], errors: 1, warnings: 0, blocked: true };
+      return { file, report };
+    });
+    if (values.json) {
+      ctx.io.out(JSON.stringify(results.map(({ file, report }) => ({
+        file,
+        unit: report.unit ?? null,
+        period: report.period ?? null,
+        templateVersion: report.templateVersion ?? null,
+        valid: report.readable && report.errors === 0,
+        issues: report.issues.map((i) => ({ code: i.code, severity: i.severity, sheet: i.sheet ?? null, cell: i.cell ?? null, message: renderMessage(i) })),
+      })), null, 2));
+    } else {
+      results.forEach(({ file, report }, i) => {
+        if (i > 0) ctx.io.out('');
+        printReport(file, report, ctx);
+      });
+      if (results.length > 1) {
+        const bad = results.filter((r) => r.report.errors > 0).length;
+        ctx.io.out(`\nĐã kiểm tra ${results.length} tệp: ${results.length - bad} không có lỗi, ${bad} có lỗi.`);
+      }
+    }
+    if (results.some((r) => !r.report.readable)) return 2;
+    return results.some((r) => r.report.errors > 0) ? 1 : 0;
+  },
+};

@@ -1,0 +1,60 @@
+import { ISSUE_CATALOG, type IssueCode, type Severity } from './catalog';
+
+export type IssueParams = Record<string, string | number>;
+
+/** Where an issue is, as the user sees it: sheet name and cell address (`H12`). */
+export interface Position {
+  sheet?: string;
+  cell?: string;
+  /** The row key (`PL1.II.5`), when the issue is about a data row. */
+  key?: string;
+}
+
+/** An issue is plain data; its sentence is rendered last, in the language of the catalogue. */
+export interface Issue extends Position {
+  code: IssueCode;
+  severity: Severity;
+  params: IssueParams;
+}
+
+export function makeIssue(code: IssueCode, position: Position = {}, params: IssueParams = {}): Issue {
+  return { code, severity: ISSUE_CATALOG[code].severity, ...position, params };
+}
+
+export function renderMessage(issue: Pick<Issue, 'code' | 'params'>): string {
+  return ISSUE_CATALOG[issue.code].message.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = issue.params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** `[Biểu 01 - Chỉ tiêu!H12] Giá trị 150 …`: the position first, as pyxform and Excel users expect. */
+export function renderIssue(issue: Issue): string {
+  const where = issue.sheet ? `[${issue.sheet}${issue.cell ? `!${issue.cell}` : ''}] ` : '';
+  return `${where}${renderMessage(issue)}`;
+}
+
+export function isBlocking(issue: Pick<Issue, 'code'>): boolean {
+  return 'blocks' in ISSUE_CATALOG[issue.code] && (ISSUE_CATALOG[issue.code] as { blocks?: boolean }).blocks === true;
+}
+
+/** Column letters then row number, so `B9` sorts before `B10` and `AA1` after `Z9`. */
+function cellOrder(cell: string | undefined): [number, number] {
+  const match = /^([A-Z]+)(\d+)$/.exec(cell ?? '');
+  if (!match) return [0, 0];
+  const col = [...(match[1] as string)].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return [Number(match[2]), col];
+}
+
+/** Errors before warnings; then by sheet in the given order, row, column. */
+export function sortIssues(issues: readonly Issue[], sheetOrder: readonly string[] = []): Issue[] {
+  const sheetRank = (s: string | undefined) => (s === undefined ? -1 : sheetOrder.indexOf(s) >= 0 ? sheetOrder.indexOf(s) : sheetOrder.length);
+  return [...issues].sort((a, b) => {
+    if (a.severity !== b.severity) return a.severity === 'error' ? -1 : 1;
+    const sheet = sheetRank(a.sheet) - sheetRank(b.sheet);
+    if (sheet !== 0) return sheet;
+    const [ra, ca] = cellOrder(a.cell);
+    const [rb, cb] = cellOrder(b.cell);
+    return ra - rb || ca - cb || a.code.localeCompare(b.code);
+  });
+}

@@ -1,0 +1,319 @@
+import { z } from 'zod';
+import { catalogHash } from '../catalog/hash';
+import type { Catalog, Indicator, Task } from '../catalog/schema';
+import type { IssueCode } from '../issues/catalog';
+import { makeIssue, type Issue, type IssueParams } from '../issues/issue';
+import type { CellModel } from '../model/sheet';
+import { DEFAULT_REPORTING_RULES, type ReportingRules } from '../period/config';
+import { formatDayMonthYear, formatNumber } from '../period/format';
+import { describePeriod, parsePeriod } from '../period/period';
+import { deadlineStatus, type DeadlineStatus } from '../period/status';
+import { targetForYear } from '../period/target';
+import type { ExtraRow, FieldCell, Submission } from '../read/submission';
+import { findUnit, type Roster } from '../roster/roster';
+import { ASSESSMENT, assessmentOf, type Assessment } from '../template/assessment';
+import { resultTypeFor, type IndicatorRow } from '../template/assign';
+import type { FormDefinition, InputSpec } from '../template/schema';
+import { matchOption, readDate, readNumber, readText } from './values';
+
+export interface CheckContext {
+  catalog: Catalog;
+  /** When given, the unit must be in it. */
+  roster?: Roster;
+  /** What the caller expects the file to be; a mismatch is an error. */
+  expected?: { period?: string; unit?: string };
+  rules?: ReportingRules;
+}
+
+export type FieldValue = number | string | null;
+
+/** A value as read, with the cell it came from: the provenance the summary keeps. */
+export interface SourcedValue {
+  value: FieldValue;
+  address: string;
+  sheet: string;
+}
+
+export interface ReportValues {
+  cover: Record<string, SourcedValue>;
+  indicators: Record<string, Record<string, SourcedValue> & { assessment: SourcedValue }>;
+  tasks: Record<string, Record<string, SourcedValue>>;
+  extraRows: ExtraRow[];
+}
+
+export interface CheckResult {
+  issues: Issue[];
+  values: ReportValues;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** 9–11 digits once spaces, dots, dashes and brackets are dropped; +84 counts as the leading 0. */
+const PHONE = /^(\+?84|0)?\d{8,10}$/;
+const DONE = ['Đã hoàn thành', 'Hoàn thành quá hạn'];
+const NOT_STARTED = 'Chưa triển khai';
+
+/** The issue a custom zod problem stands for: our code and its parameters travel in `params`. */
+interface RuleParams {
+  da06: IssueCode;
+  params: IssueParams;
+}
+
+function fieldSchema(input: InputSpec, definition: FormDefinition): z.ZodType {
+  switch (input.type) {
+    case 'percent':
+      return z.number().min(0).max(100);
+    case 'nonNegative':
+      return z.number().min(0);
+    case 'list': {
+      const options = definition.lists[input.list as string] as [string, ...string[]];
+      return z.enum(options);
+    }
+    case 'email':
+      return z.string().regex(EMAIL);
+    case 'phone':
+      return z.string().refine((s) => PHONE.test(s.replace(/[\s.\-()]/g, '')));
+    case 'date':
+      return z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+    default:
+      return z.string().max(input.maxLength ?? 4000);
+  }
+}
+
+interface FieldPlan {
+  id: string;
+  label: string;
+  input: InputSpec;
+  at: FieldCell;
+}
+
+/** Reads each input leniently, reports what cannot be typed, and returns typed values for the schema. */
+function readFields(
+  fields: FieldPlan[],
+  sheet: string,
+  key: string | undefined,
+  date1904: boolean,
+  definition: FormDefinition,
+  issues: Issue[],
+): { typed: Record<string, FieldValue>; kept: Record<string, SourcedValue>; invalid: Set<string> } {
+  const typed: Record<string, FieldValue> = {};
+  const kept: Record<string, SourcedValue> = {};
+  const invalid = new Set<string>();
+  for (const field of fields) {
+    const { cell } = field.at;
+    const position = { sheet, cell: field.at.address, ...(key ? { key } : {}) };
+    let value: FieldValue = null;
+    let raw: FieldValue = null;
+    if (cell?.formula !== undefined) {
+      issues.push(makeIssue('cell/formula-in-input', position, { field: field.label, formula: `=${cell.formula}`, value: String(cell.value ?? '') }));
+    }
+    switch (field.input.type) {
+      case 'percent':
+      case 'nonNegative': {
+        const read = readNumber(cell);
+        if (read.kind === 'value') value = raw = read.value;
+        if (read.kind === 'invalid') {
+          raw = read.raw;
+          invalid.add(field.id);
+          issues.push(makeIssue('cell/not-a-number', position, { field: field.label, value: read.raw }));
+        }
+        if (read.kind === 'value' && read.ambiguous) {
+          issues.push(makeIssue('cell/ambiguous-number', position, { field: field.label, value: read.ambiguous.raw, read: formatNumber(read.ambiguous.read), other: formatNumber(read.ambiguous.other) }));
+        }
+        break;
+      }
+      case 'date': {
+        const read = readDate(cell, date1904);
+        if (read.kind === 'value') value = raw = read.value;
+        if (read.kind === 'invalid') {
+          raw = read.raw;
+          invalid.add(field.id);
+          issues.push(makeIssue('cell/invalid-date', position, { field: field.label, value: read.raw }));
+        }
+        break;
+      }
+      default: {
+        const read = readText(cell);
+        if (read.legacy) {
+          issues.push(makeIssue('cell/legacy-font', position, {
+            font: cell?.font ?? '',
+            encoding: read.legacy.encoding,
+            outcome: read.legacy.converted ? 'da06 đã chuyển sang Unicode.' : 'da06 giữ nguyên nội dung, Công an tỉnh cần kiểm tra lại chữ.',
+          }));
+        }
+        const text = read.text === '' ? null : read.text;
+        raw = text;
+        value = text !== null && field.input.type === 'list' ? (matchOption(text, definition.lists[field.input.list as string] ?? []) ?? text) : text;
+      }
+    }
+    if (value === null && raw === null && field.input.required) issues.push(makeIssue('cell/required', position, { field: field.label }));
+    typed[field.id] = value;
+    kept[field.id] = { value: invalid.has(field.id) ? raw : value, address: field.at.address, sheet };
+  }
+  return { typed, kept, invalid };
+}
+
+/** The one boundary where zod's problems become our issues: a user never reads a JSON path. */
+function zodIssues(error: z.ZodError, fields: FieldPlan[], sheet: string, key: string | undefined, typed: Record<string, FieldValue>, definition: FormDefinition): Issue[] {
+  return error.issues.map((problem) => {
+    const field = fields.find((f) => f.id === problem.path[0]) as FieldPlan;
+    const position = { sheet, cell: field.at.address, ...(key ? { key } : {}) };
+    const value = typed[field.id];
+    const shown = typeof value === 'number' ? formatNumber(value) : String(value ?? '');
+    if (problem.code === 'custom' && (problem.params as RuleParams | undefined)?.da06) {
+      const { da06, params } = problem.params as RuleParams;
+      return makeIssue(da06, position, params);
+    }
+    switch (field.input.type) {
+      case 'percent':
+        return makeIssue('cell/out-of-range', position, { field: field.label, value: shown, rule: 'phải từ 0 đến 100', fix: 'Nhập tỷ lệ từ 0 đến 100, ví dụ 85,5.' });
+      case 'nonNegative':
+        return makeIssue('cell/out-of-range', position, { field: field.label, value: shown, rule: 'không được âm', fix: 'Nhập số lớn hơn hoặc bằng 0.' });
+      case 'list':
+        return makeIssue('cell/not-in-list', position, { field: field.label, value: shown, options: (definition.lists[field.input.list as string] ?? []).join('; ') });
+      case 'email':
+        return makeIssue('cell/invalid-email', position, { value: shown });
+      case 'phone':
+        return makeIssue('cell/invalid-phone', position, { value: shown });
+      case 'date':
+        return makeIssue('cell/invalid-date', position, { field: field.label, value: shown });
+      default:
+        return makeIssue('cell/too-long', position, { field: field.label, length: shown.length, limit: field.input.maxLength ?? 4000 });
+    }
+  });
+}
+
+function runSchema(
+  fields: FieldPlan[],
+  typed: Record<string, FieldValue>,
+  invalid: Set<string>,
+  refine: ((row: Record<string, FieldValue>, ctx: z.RefinementCtx) => void) | undefined,
+  sheet: string,
+  key: string | undefined,
+  definition: FormDefinition,
+): Issue[] {
+  // Empty and already-reported values are not checked again: one problem, one issue.
+  const checked = fields.filter((f) => typed[f.id] !== null && !invalid.has(f.id));
+  const shape = Object.fromEntries(checked.map((f) => [f.id, fieldSchema(f.input, definition)]));
+  let schema: z.ZodType = z.object(shape);
+  if (refine) schema = (schema as z.ZodObject).superRefine((_row, ctx) => refine(typed, ctx));
+  const input = Object.fromEntries(checked.map((f) => [f.id, typed[f.id]]));
+  const result = schema.safeParse(input);
+  return result.success ? [] : zodIssues(result.error, fields, sheet, key, typed, definition);
+}
+
+function rule(ctx: z.RefinementCtx, field: string, da06: IssueCode, params: IssueParams): void {
+  ctx.addIssue({ code: 'custom', path: [field], message: da06, params: { da06, params } satisfies RuleParams });
+}
+
+function taskRules(task: Task, deadline: DeadlineStatus) {
+  return (row: Record<string, FieldValue>, ctx: z.RefinementCtx): void => {
+    const status = typeof row.status === 'string' ? row.status : null;
+    const progress = typeof row.progress === 'number' ? row.progress : null;
+    const done = status !== null && DONE.includes(status);
+    if (done && progress !== null && progress < 100) rule(ctx, 'progress', 'row/done-not-100', { key: task.key, status: status as string, progress: formatNumber(progress) });
+    if (done && !row.results && !row.product) rule(ctx, 'results', 'row/done-without-result', { key: task.key, status: status as string });
+    if (status === NOT_STARTED && progress !== null && progress > 0) rule(ctx, 'progress', 'row/not-started-with-progress', { key: task.key, progress: formatNumber(progress) });
+    if (deadline.status === 'overdue' && status !== null && !done && !row.difficulties) {
+      rule(ctx, 'difficulties', 'row/overdue-without-difficulty', { key: task.key, due: deadline.due ? formatDayMonthYear(deadline.due) : task.deadline.text });
+    }
+  };
+}
+
+function indicatorRules(item: IndicatorRow) {
+  return (row: Record<string, FieldValue>, ctx: z.RefinementCtx): void => {
+    if (row.result === null || row.result === undefined) return;
+    if (assessmentOf(item, row.result) === ASSESSMENT.notMet) {
+      const value = typeof row.result === 'number' ? formatNumber(row.result) : row.result;
+      rule(ctx, 'result', 'row/below-target', { key: item.indicator.key, value, target: item.target?.text ?? '' });
+    }
+  };
+}
+
+function checkIdentity(submission: Submission, ctx: CheckContext): Issue[] {
+  const issues: Issue[] = [];
+  const { identity } = submission;
+  if (ctx.expected?.period && identity.period !== ctx.expected.period) issues.push(makeIssue('workbook/wrong-period', {}, { found: identity.period, expected: ctx.expected.period }));
+  if (ctx.expected?.unit && identity.unitCode !== ctx.expected.unit) issues.push(makeIssue('workbook/wrong-unit', {}, { found: `${identity.unitName} (${identity.unitCode})`, expected: ctx.expected.unit }));
+  if (ctx.roster && !findUnit(ctx.roster, identity.unitCode)) issues.push(makeIssue('workbook/unknown-unit', {}, { found: identity.unitCode }));
+  const current = catalogHash(ctx.catalog);
+  if (identity.catalogHash !== current) issues.push(makeIssue('workbook/catalog-changed', {}, { found: identity.catalogHash, current }));
+  return issues;
+}
+
+/**
+ * Validates a read submission with the rules of its form definition and the catalog, and returns the
+ * typed values with their cells. The same function serves the CLI, the add-in and the merger.
+ * @example const { issues, values } = checkSubmission(submission, { catalog, roster, expected: { period: '2026-11' } });
+ */
+export function checkSubmission(submission: Submission, ctx: CheckContext): CheckResult {
+  const { definition, identity, date1904 } = submission;
+  const rules = ctx.rules ?? DEFAULT_REPORTING_RULES;
+  const period = parsePeriod(identity.period);
+  const issues: Issue[] = checkIdentity(submission, ctx);
+  const values: ReportValues = { cover: {}, indicators: {}, tasks: {}, extraRows: submission.extraRows };
+  if (!period) return { issues, values };
+  const info = describePeriod(period, rules);
+
+  // Cover.
+  const coverSheet = submission.sheetNames.cover;
+  const coverFields: FieldPlan[] = definition.cover.fields
+    .filter((f) => submission.cover[f.id])
+    .map((f) => ({ id: f.id, label: f.label, input: { type: f.type, required: f.required, ...(f.maxLength ? { maxLength: f.maxLength } : {}) }, at: submission.cover[f.id] as FieldCell }));
+  const cover = readFields(coverFields, coverSheet, undefined, date1904, definition, issues);
+  values.cover = cover.kept;
+  issues.push(...runSchema(coverFields, cover.typed, cover.invalid, (row, zctx) => {
+    if (typeof row.reportDate === 'string' && row.reportDate < info.cutoffStart) {
+      rule(zctx, 'reportDate', 'cell/date-before-period', { value: formatDayMonthYear(row.reportDate), start: formatDayMonthYear(info.cutoffStart), end: formatDayMonthYear(info.cutoffEnd) });
+    }
+  }, coverSheet, undefined, definition));
+
+  // Indicators.
+  const indicatorSheet = submission.sheetNames.indicators;
+  const indicators = new Map<string, Indicator>(ctx.catalog.indicators.map((i) => [i.key, i]));
+  for (const row of submission.indicators) {
+    const indicator = indicators.get(row.key);
+    if (!indicator) continue; // a key the catalog no longer has: workbook/catalog-changed says why
+    const item: IndicatorRow = { indicator, role: 'lead', target: targetForYear(indicator.targets, period.year), result: resultTypeFor(indicator, definition) };
+    const fields = inputFields(definition.indicators.columns, row.fields, period.year, item);
+    const read = readFields(fields, indicatorSheet, row.key, date1904, definition, issues);
+    issues.push(...runSchema(fields, read.typed, read.invalid, indicatorRules(item), indicatorSheet, row.key, definition));
+    const assessment = assessmentOf(item, read.invalid.has('result') ? null : (read.typed.result ?? null));
+    const assessmentCell = row.fields.assessment;
+    if (assessmentCell) checkFormula(assessmentCell, indicatorSheet, row.key, definition, issues);
+    values.indicators[row.key] = { ...read.kept, assessment: { value: assessment satisfies Assessment, address: assessmentCell?.address ?? '', sheet: indicatorSheet } };
+  }
+
+  // Tasks.
+  const taskSheet = submission.sheetNames.tasks;
+  const tasks = new Map<string, Task>(ctx.catalog.tasks.map((t) => [t.key, t]));
+  for (const row of submission.tasks) {
+    const task = tasks.get(row.key);
+    if (!task) continue;
+    const fields = inputFields(definition.tasks.columns, row.fields, period.year);
+    const read = readFields(fields, taskSheet, row.key, date1904, definition, issues);
+    issues.push(...runSchema(fields, read.typed, read.invalid, taskRules(task, deadlineStatus(task.deadline, period, rules)), taskSheet, row.key, definition));
+    values.tasks[row.key] = read.kept;
+  }
+  return { issues, values };
+}
+
+function inputFields(columns: FormDefinition['tasks']['columns'], cells: Record<string, FieldCell>, year: number, item?: IndicatorRow): FieldPlan[] {
+  return columns
+    .filter((c) => c.input && cells[c.id])
+    .map((c) => {
+      const input = c.input as InputSpec;
+      const resolved: InputSpec =
+        input.type === 'indicatorResult' && item
+          ? { ...input, type: item.result.type, ...(item.result.type === 'list' ? { list: item.result.list } : {}) }
+          : input;
+      return { id: c.id, label: c.header.replace('{year}', String(year)), input: resolved, at: cells[c.id] as FieldCell };
+    });
+}
+
+/** Our formula cells must still be formulas: a typed-over assessment is flagged (and recomputed anyway). */
+function checkFormula(at: FieldCell, sheet: string, key: string, definition: FormDefinition, issues: Issue[]): void {
+  const cell: CellModel | undefined = at.cell;
+  if (cell?.formula !== undefined) return;
+  const label = definition.indicators.columns.find((c) => c.source === 'assessment')?.header ?? '';
+  issues.push(makeIssue('cell/formula-overwritten', { sheet, cell: at.address, key }, { field: label, value: String(cell?.value ?? '') }));
+}
