@@ -1,0 +1,47 @@
+// The province summary as plain data: the exceljs writer (CLI) and the Office.js writer (add-in)
+// render the same model, so both produce the same sheets.
+
+/** Text that came from a unit is always a plain string here and is written as text, never as a formula. */
+export type SummaryCell = string | number | null;
+
+export type ColumnFormat = 'text' | 'integer' | 'decimal' | 'percent' | 'date' | 'datetime';
+
+export interface SummaryColumn {
+  header: string;
+  width: number;
+  format?: ColumnFormat;
+}
+
+export type SummarySheetId = 'overview' | 'indicators' | 'tasks' | 'submissions' | 'concerns' | 'data' | 'intake';
+
+export type Tone = 'bad' | 'warn' | 'good';
+
+export interface SummarySheet {
+  id: SummarySheetId;
+  /** Sheet name, Vietnamese, ≤ 31 characters. */
+  name: string;
+  title: string;
+  subtitle?: string;
+  columns: SummaryColumn[];
+  rows: SummaryCell[][];
+  /** Cells to colour: row and column are 0-based indexes into `rows` and `columns`. */
+  marks: Array<{ row: number; col: number; tone: Tone }>;
+  /** Columns holding rates 0–1, shown with data bars. */
+  dataBars?: number[];
+}
+
+/** A native chart the add-in draws (exceljs cannot write charts; the CLI's file shows data bars instead). */
+export interface ChartSpec {
+  id: string;
+  title: string;
+  type: 'column' | 'bar' | 'pie';
+  categories: string[];
+  series: Array<{ name: string; values: number[] }>;
+}
+
+export interface SummaryModel {
+  title: string;
+  period: string;
+  sheets: SummarySheet[];
+  charts: ChartSpec[];
+}
