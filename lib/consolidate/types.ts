@@ -76,8 +76,18 @@ export interface IntakeRecord {
   issues: IssueRecord[];
 }
 
+/** Whether a value counts in the summary: only the kept file of each unit does. */
+export type DataUse = 'consolidated' | 'superseded' | 'rejected';
+
+export const DATA_USE_LABELS: Readonly<Record<DataUse, string>> = {
+  consolidated: 'Được tổng hợp',
+  superseded: 'Bản cũ, đã bị thay',
+  rejected: 'Tệp bị từ chối, không tổng hợp',
+};
+
 /** A value the merger took in, with its provenance: nothing typed by a unit is lost. */
 export interface DataRecord {
+  use: DataUse;
   unit: string;
   sheet: string;
   /** Row key (`PL1.II.5`), a cover field id, or `+row 21` for a row a user added. */
@@ -125,6 +135,8 @@ export interface IndicatorValue {
   unit: string;
   value: FieldValue;
   assessment: string;
+  /** The unit's cell for this value has an error (e.g. 150 in a % row): shown, but not trusted. */
+  flagged: boolean;
 }
 
 export interface IndicatorSummary {
@@ -137,6 +149,8 @@ export interface IndicatorSummary {
   lead: string | null;
   value: FieldValue;
   status: string;
+  /** The province value's cell has an error in the unit's file. */
+  flagged: boolean;
   others: IndicatorValue[];
   /** Monitoring units report different values. */
   disagree: boolean;

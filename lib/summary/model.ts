@@ -28,6 +28,8 @@ export interface SummarySheet {
   marks: Array<{ row: number; col: number; tone: Tone }>;
   /** Columns holding rates 0–1, shown with data bars. */
   dataBars?: number[];
+  /** Formats of single cells that differ from their column's (the overview mixes counts and rates). */
+  formats?: Array<{ row: number; col: number; format: ColumnFormat }>;
 }
 
 /** A native chart the add-in draws (exceljs cannot write charts; the CLI's file shows data bars instead). */

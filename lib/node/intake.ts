@@ -1,0 +1,86 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { sha256Hex } from '../catalog/hash';
+import { extractEml } from '../consolidate/eml';
+import type { IntakeItem, IntakeNote } from '../consolidate/types';
+import { parseReceiptTime, toVietnamIso } from '../consolidate/_lib/time';
+
+export interface CollectedInputs {
+  items: IntakeItem[];
+  notes: IntakeNote[];
+  /** Paths the user named that do not exist: reported, the rest goes on. */
+  missing: string[];
+}
+
+/** Every file under the given paths, folders searched recursively, in a stable order. */
+export function listFiles(paths: readonly string[]): { files: string[]; missing: string[] } {
+  const files: string[] = [];
+  const missing: string[] = [];
+  const walk = (path: string): void => {
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
+      for (const name of readdirSync(path).sort()) walk(join(path, name));
+    } else if (stat.isFile()) files.push(path);
+  };
+  for (const path of paths) {
+    try {
+      walk(resolve(path));
+    } catch {
+      missing.push(path);
+    }
+  }
+  return { files: [...new Set(files)], missing };
+}
+
+/**
+ * Reads a receipts log: one line per file, `file name,received date-time` (comma, semicolon or tab;
+ * a header line is skipped). Times as ISO or `dd/mm/yyyy hh:mm`, Vietnam time when no offset is given.
+ */
+export function parseReceipts(text: string): { receipts: Map<string, string>; problems: string[] } {
+  const receipts = new Map<string, string>();
+  const problems: string[] = [];
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((line, index) => {
+      if (!line.trim()) return;
+      const [file, time] = line.split(/[,;\t]/).map((s) => s.trim().replace(/^"|"$/g, ''));
+      if (!file || !time) return void problems.push(`dòng ${index + 1}: cần "tên tệp, thời điểm nhận"`);
+      const parsed = parseReceiptTime(time);
+      if (parsed) receipts.set(basename(file), parsed);
+      else if (index > 0) problems.push(`dòng ${index + 1}: thời điểm "${time}" không hợp lệ`);
+    });
+  return { receipts, problems };
+}
+
+/**
+ * Turns files on disk into intake items: `.eml` messages give their `.xlsx` attachments; everything
+ * else is handed over as a workbook candidate (the reader says why an `.xls` or a PDF is refused).
+ * Inputs are only read, never written.
+ */
+export async function collectInputs(paths: readonly string[], receipts: ReadonlyMap<string, string> = new Map()): Promise<CollectedInputs> {
+  const { files, missing } = listFiles(paths);
+  const items: IntakeItem[] = [];
+  const notes: IntakeNote[] = [];
+  for (const file of files) {
+    const name = basename(file);
+    const bytes = new Uint8Array(readFileSync(file));
+    if (name.startsWith('~$')) {
+      notes.push({ name: file, sha256: sha256Hex(bytes), size: bytes.length, note: 'Tệp khóa tạm của Excel (~$…), không phải báo cáo.' });
+      continue;
+    }
+    if (/\.eml$/i.test(name)) {
+      const extracted = await extractEml(file, bytes);
+      items.push(...extracted.items);
+      notes.push(...extracted.notes);
+      continue;
+    }
+    const logged = receipts.get(name);
+    items.push(
+      logged
+        ? { name: file, bytes, receivedAt: logged, receivedAtSource: 'receipts' }
+        : { name: file, bytes, receivedAt: toVietnamIso(statSync(file).mtimeMs), receivedAtSource: 'fileTime' },
+    );
+  }
+  return { items, notes, missing };
+}
