@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type ExcelJS from 'exceljs';
+import { convertFiles } from '../_lib/libreoffice';
+import { templateXlsx } from '../_lib/template-fixture';
+import { loadWorkbook, xmlParts } from '../template/_lib/read';
+import { da06 } from './_lib/run';
+
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+describe('da06 consolidate', () => {
+  let dir: string;
+  let inbox: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'da06-consolidate-'));
+    inbox = join(dir, 'hop-thu');
+    mkdirSync(join(inbox, 'thang-12'), { recursive: true });
+    writeFileSync(join(inbox, 'cat.xlsx'), templateXlsx({ indicators: [['PL1.I.3', { result: 55 }]], cover: { difficulties: '=HYPERLINK("http://x","bấm")', proposals: '+84 đề xuất', reportDate: '01/12/2026' } }));
+    writeFileSync(join(inbox, 'thang-12', 'syt.xlsx'), templateXlsx({ unit: 'SYT', unitName: 'Sở Y tế', indicators: [['PL1.II.5', { result: '72,5' }]], tasks: [['PL2.10', { status: 'Đang triển khai', progress: 30, results: '@ghi chú' }]] }));
+    writeFileSync(join(inbox, 'thang-12', 'bao-cao.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+    writeFileSync(join(dir, 'so-tiep-nhan.csv'), 'tệp,thời điểm nhận\nsyt.xlsx,08/12/2026 14:20\n');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('consolidates a folder tree, writes the summary atomically, and leaves every input byte-identical', async () => {
+    const inputs = ['cat.xlsx', 'thang-12/syt.xlsx', 'thang-12/bao-cao.xls'].map((f) => join(inbox, f));
+    const before = inputs.map(sha);
+    const out = join(dir, 'ket-qua', 'tong-hop.xlsx');
+    const { code, stdout } = await da06('consolidate', inbox, '--period', '2026-11', '--out', out, '--receipts', join(dir, 'so-tiep-nhan.csv'));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Đã tổng hợp kỳ tháng 11 năm 2026 \(hạn gửi trước ngày 10\/12\/2026\)/);
+    expect(stdout).toContain('Đơn vị phải báo cáo: 187; đã gửi 2 (1,1%), đúng hạn 2 (1,1%), muộn 0, chưa gửi 185.');
+    expect(stdout).toMatch(/Từ chối .*bao-cao\.xls: Tệp ở định dạng Excel 97-2003/);
+    expect(inputs.map(sha)).toEqual(before);
+    expect(readdirSync(join(dir, 'ket-qua'))).toEqual(['tong-hop.xlsx']);
+  });
+
+  it('prints the documented JSON, with receipt sources, and is the same when run twice', async () => {
+    const run = async () => JSON.parse((await da06('consolidate', inbox, '--period', '2026-11', '--out', join(dir, 'j.xlsx'), '--receipts', join(dir, 'so-tiep-nhan.csv'), '--json')).stdout);
+    const first = await run();
+    expect(Object.keys(first)).toEqual(['period', 'expected', 'received', 'onTime', 'late', 'missing', 'accepted', 'rejected', 'duplicates', 'indicators', 'tasks', 'notes']);
+    expect(first.accepted.map((a: { file: string; unit: string; receivedAtSource: string; receivedAt: string }) => [a.file.replace(inbox, ''), a.unit, a.receivedAtSource, a.receivedAt])).toEqual([
+      ['/cat.xlsx', 'CAT', 'reportDate', '2026-12-01T00:00:00+07:00'],
+      ['/thang-12/syt.xlsx', 'SYT', 'receipts', '2026-12-08T14:20:00+07:00'],
+    ]);
+    expect(first.rejected).toEqual([{ file: join(inbox, 'thang-12', 'bao-cao.xls'), code: 'file/xls', message: expect.stringMatching(/97-2003/) }]);
+    expect(first.indicators.find((i: { key: string }) => i.key === 'PL1.II.5')).toEqual({ key: 'PL1.II.5', target: '50', value: 72.5, status: 'Đạt', lead: 'SYT', disagree: false });
+    expect(await run()).toEqual(first);
+  });
+
+  describe('the summary workbook', () => {
+    let wb: ExcelJS.Workbook;
+    let bytes: Uint8Array;
+    const out = () => join(dir, 'tong-hop.xlsx');
+    beforeAll(async () => {
+      await da06('consolidate', inbox, '--period', '2026-11', '--out', out());
+      bytes = readFileSync(out());
+      wb = await loadWorkbook(bytes);
+    });
+
+    it('has the seven sheets, read back by an independent reader (exceljs)', () => {
+      expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
+        ['Tổng quan', 'visible'],
+        ['Chỉ tiêu', 'visible'],
+        ['Nhiệm vụ', 'visible'],
+        ['Nộp báo cáo', 'visible'],
+        ['Khó khăn, kiến nghị', 'visible'],
+        ['Dữ liệu', 'visible'],
+        ['Nhật ký tiếp nhận', 'visible'],
+        ['_da06_tonghop', 'veryHidden'],
+      ]);
+      const overview = wb.getWorksheet('Tổng quan')!;
+      expect(overview.getCell('A4').value).toBe('Đơn vị phải báo cáo');
+      expect(overview.getCell('B4').value).toBe(187);
+      expect(overview.getCell('B9').value).toBeCloseTo(2 / 187, 10);
+      expect(overview.getCell('B9').numFmt).toBe('0.0%');
+      const indicators = wb.getWorksheet('Chỉ tiêu')!;
+      const row = [...Array(indicators.rowCount).keys()].map((i) => i + 1).find((r) => indicators.getCell(r, 1).value === 'PL1.II.5') as number;
+      expect(indicators.getCell(row, 6).value).toBe(72.5);
+      expect(indicators.getCell(row, 7).value).toBe('Đạt');
+      const fonts = new Set<string>();
+      indicators.eachRow((r) => r.eachCell((cell) => void fonts.add(`${cell.font?.name}`)));
+      expect(fonts).toEqual(new Set(['Times New Roman']));
+      expect(indicators.pageSetup).toEqual(expect.objectContaining({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 }));
+    });
+
+    it('writes a unit\'s text starting with =, +, @ as text, never as a formula', () => {
+      const parts = xmlParts(bytes);
+      const sheets = Object.entries(parts).filter(([p]) => p.startsWith('xl/worksheets/sheet'));
+      expect(sheets.some(([, xml]) => xml.includes('<f>'))).toBe(false);
+      const concerns = wb.getWorksheet('Khó khăn, kiến nghị')!;
+      const texts: unknown[] = [];
+      concerns.eachRow((r) => texts.push(r.getCell(4).value));
+      expect(texts).toEqual(expect.arrayContaining(['=HYPERLINK("http://x","bấm")', '+84 đề xuất']));
+      const data = wb.getWorksheet('Dữ liệu')!;
+      const values: unknown[] = [];
+      data.eachRow((r) => values.push(r.getCell(5).value));
+      expect(values).toContain('@ghi chú');
+    });
+
+    it('opens in LibreOffice, which reads the overview figures', async () => {
+      const [csv] = await convertFiles([out()], { to: 'csv:Text - txt - csv (StarCalc):44,34,76', outDir: join(dir, 'csv') });
+      const text = readFileSync(csv as string, 'utf8');
+      expect(text).toContain('BÁO CÁO TỔNG HỢP KẾT QUẢ THỰC HIỆN KẾ HOẠCH 210/KH-UBND (ĐỀ ÁN 06) THÁNG 11 NĂM 2026');
+      expect(text).toMatch(/Đơn vị phải báo cáo,187,21,166/);
+    }, 120_000);
+  });
+
+  it.each([
+    [['--period', '2026-11', '--out', 'x.xlsx'], /Thiếu tệp hoặc thư mục/],
+    [['hop-thu', '--out', 'x.xlsx'], /Thiếu --period/],
+    [['hop-thu', '--period', '2026-11'], /Thiếu --out/],
+    [['hop-thu', '--period', '2026-11', '--out', 'x.csv'], /phải có đuôi \.xlsx/],
+  ])('explains a wrong command line %p', async (args, message) => {
+    const { code, stderr } = await da06('consolidate', ...args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+  });
+
+  it('refuses a --previous file that is not a da06 summary', async () => {
+    const { code, stderr } = await da06('consolidate', inbox, '--period', '2026-12', '--out', join(dir, 'k.xlsx'), '--previous', join(inbox, 'cat.xlsx'));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/Không dùng được báo cáo kỳ trước .*không phải báo cáo tổng hợp do da06 tạo/);
+  });
+
+  it('shows the change since last month from --previous', async () => {
+    const november = join(dir, 'tong-hop-11.xlsx');
+    await da06('consolidate', join(inbox, 'thang-12', 'syt.xlsx'), '--period', '2026-11', '--out', november);
+    const december = join(dir, 'thang-12-bao-cao');
+    mkdirSync(december, { recursive: true });
+    writeFileSync(join(december, 'syt.xlsx'), templateXlsx({ unit: 'SYT', unitName: 'Sở Y tế', period: '2026-12', indicators: [['PL1.II.5', { result: 80 }]] }));
+    const { stdout } = await da06('consolidate', december, '--period', '2026-12', '--out', join(dir, 'tong-hop-12.xlsx'), '--previous', november, '--json');
+    expect(JSON.parse(stdout).indicators.find((i: { key: string }) => i.key === 'PL1.II.5').value).toBe(80);
+    const wb = await loadWorkbook(readFileSync(join(dir, 'tong-hop-12.xlsx')));
+    const ws = wb.getWorksheet('Chỉ tiêu')!;
+    let found: unknown[] = [];
+    ws.eachRow((r) => {
+      if (r.getCell(1).value === 'PL1.II.5') found = [r.getCell(10).value, r.getCell(11).value];
+    });
+    expect(found).toEqual([72.5, 7.5]);
+  });
+});
