@@ -1,4 +1,4 @@
-import PostalMime = require('postal-mime');
+import PostalMime from 'postal-mime';
 import { sha256Hex } from '../catalog/hash';
 import type { IntakeItem, IntakeNote } from './types';
 import { toVietnamIso } from './_lib/time';
