@@ -15,6 +15,8 @@ export interface CliContext {
   loadRoster(): Roster;
   /** Current time, injectable so generated files are reproducible in tests. */
   now(): Date;
+  /** The secretariat's key for integrity tokens (DA06_SECRET); the public default when absent. */
+  integrityKey?: string;
 }
 
 export interface OptionSpec {

@@ -11,6 +11,7 @@ const ctx = {
   loadCatalog: () => loadCatalog(),
   loadRoster: () => loadRoster({ ...(process.env.DA06_ROSTER ? { rosterPath: process.env.DA06_ROSTER } : {}) }),
   now: () => new Date(),
+  ...(process.env.DA06_SECRET ? { integrityKey: process.env.DA06_SECRET } : {}),
 };
 
 runCli(process.argv.slice(2), ctx).then(

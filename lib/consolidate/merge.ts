@@ -1,4 +1,5 @@
 import { sha256Hex } from '../catalog/hash';
+import { DEFAULT_INTEGRITY_KEY } from '../catalog/integrity';
 import type { Catalog, Task, UnitGroup } from '../catalog/schema';
 import { isBlocking, renderMessage, type Issue } from '../issues/issue';
 import { DEFAULT_REPORTING_RULES, type ReportingRules } from '../period/config';
@@ -60,6 +61,8 @@ export interface AssessOptions {
   roster: Roster;
   period: Period;
   rules?: ReportingRules;
+  /** Key of the templates' integrity tokens; checked on intake (the public default when absent). */
+  integrityKey?: string;
 }
 
 function issueRecord(issue: Issue): IssueRecord {
@@ -71,7 +74,13 @@ function issueRecord(issue: Issue): IssueRecord {
  * A report date typed in the workbook stands in for the receipt time when only the file time is known.
  */
 export function assessFile(item: IntakeItem, options: AssessOptions): AssessedFile {
-  const report: FileReport = validateWorkbook(item.bytes, { catalog: options.catalog, roster: options.roster, expected: { period: options.period.id }, ...(options.rules ? { rules: options.rules } : {}) });
+  const report: FileReport = validateWorkbook(item.bytes, {
+    catalog: options.catalog,
+    roster: options.roster,
+    expected: { period: options.period.id },
+    integrityKey: options.integrityKey ?? DEFAULT_INTEGRITY_KEY,
+    ...(options.rules ? { rules: options.rules } : {}),
+  });
   let { receivedAt, receivedAtSource } = item;
   const reportDate = report.values?.cover.reportDate?.value;
   if ((receivedAtSource === 'fileTime' || receivedAtSource === 'unknown') && typeof reportDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(reportDate)) {

@@ -37,6 +37,7 @@ export const ISSUE_CATALOG = {
   'workbook/wrong-period': { severity: 'error', blocks: true, title: 'Sai kỳ báo cáo', message: 'Biểu mẫu là của kỳ {found}, không phải kỳ {expected}. Dùng biểu mẫu của kỳ {expected}.' },
   'workbook/wrong-unit': { severity: 'error', blocks: true, title: 'Sai đơn vị', message: 'Biểu mẫu là của đơn vị {found}, không phải {expected}. Dùng đúng biểu mẫu của đơn vị mình.' },
   'workbook/unknown-unit': { severity: 'error', blocks: true, title: 'Đơn vị không có trong danh sách', message: 'Mã đơn vị {found} không có trong danh sách đơn vị báo cáo. Liên hệ Công an tỉnh.' },
+  'workbook/integrity': { severity: 'error', blocks: true, title: 'Định danh không khớp', message: 'Mã kiểm tra của biểu mẫu không khớp với đơn vị {found} và kỳ {period}: trang định danh đã bị sửa hoặc biểu mẫu được cấp cho đơn vị khác. Dùng đúng biểu mẫu Công an tỉnh gửi cho đơn vị.' },
   'workbook/external-links': { severity: 'warning', title: 'Liên kết ngoài', message: 'Tệp có liên kết tới tệp khác ({detail}), thường do sao chép từ tệp khác sang. Giá trị đã lưu được dùng; nên dán giá trị (Dán đặc biệt › Giá trị).' },
 
   // --- sheets ---

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Catalog, Group } from '../catalog/schema';
 import { catalogHash } from '../catalog/hash';
+import { DEFAULT_INTEGRITY_KEY, integrityToken } from '../catalog/integrity';
 import { DEFAULT_REPORTING_RULES, type ReportingRules } from '../period/config';
 import { describePeriod, type Period, type PeriodDescription } from '../period/period';
 import { DEADLINE_STATUS_LABELS } from '../period/status';
@@ -25,6 +26,8 @@ export interface GenerateWorkbookOptions {
   rules?: ReportingRules;
   /** Stamped in the identity sheet and the file properties; pass a fixed time for reproducible files. */
   generatedAt: Date;
+  /** Key of the integrity token (the secretariat's DA06_SECRET); the public default otherwise. */
+  integrityKey?: string;
 }
 
 const COLORS = {
@@ -83,7 +86,7 @@ export function buildWorkbook(options: GenerateWorkbookOptions): ExcelJS.Workboo
   const indicatorKeys = addIndicatorSheet(ctx, rows.indicators, catalog.groups);
   const taskKeys = addTaskSheet(ctx, rows.tasks, catalog.groups);
   addListsSheet(ctx);
-  addIdentitySheet(ctx, catalog, generatedAt, [
+  addIdentitySheet(ctx, catalog, generatedAt, options.integrityKey ?? DEFAULT_INTEGRITY_KEY, [
     ...coverKeys.map((key) => ['cover', key] as const),
     ...indicatorKeys.map((key) => ['indicators', key] as const),
     ...taskKeys.map((key) => ['tasks', key] as const),
@@ -495,6 +498,7 @@ function addIdentitySheet(
   ctx: SheetContext,
   catalog: Catalog,
   generatedAt: Date,
+  integrityKey: string,
   rowKeys: ReadonlyArray<readonly [SheetId, string]>,
 ): void {
   const { definition, unit, info } = ctx;
@@ -515,6 +519,10 @@ function addIdentitySheet(
     [IDENTITY_KEYS.sheetIndicators, definition.indicators.sheetName],
     [IDENTITY_KEYS.sheetTasks, definition.tasks.sheetName],
     [IDENTITY_KEYS.rowCount, rowKeys.length],
+    [
+      IDENTITY_KEYS.integrity,
+      integrityToken(integrityKey, { templateId: definition.id, templateVersion: definition.version, unitCode: unit.code, period: info.id, catalogHash: catalogHash(catalog) }),
+    ],
   ];
   entries.forEach(([key, value], i) => {
     ws.getCell(i + 1, 1).value = key;

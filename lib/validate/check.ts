@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { catalogHash } from '../catalog/hash';
+import { integrityToken } from '../catalog/integrity';
 import type { Catalog, Indicator, Task } from '../catalog/schema';
 import type { IssueCode } from '../issues/catalog';
 import { makeIssue, type Issue, type IssueParams } from '../issues/issue';
@@ -22,6 +23,8 @@ export interface CheckContext {
   roster?: Roster;
   /** What the caller expects the file to be; a mismatch is an error. */
   expected?: { period?: string; unit?: string };
+  /** When given, the identity sheet's integrity token must match this key (the merger checks; a unit's add-in cannot). */
+  integrityKey?: string;
   rules?: ReportingRules;
 }
 
@@ -237,6 +240,10 @@ function checkIdentity(submission: Submission, ctx: CheckContext): Issue[] {
   if (ctx.roster && !findUnit(ctx.roster, identity.unitCode)) issues.push(makeIssue('workbook/unknown-unit', {}, { found: identity.unitCode }));
   const current = catalogHash(ctx.catalog);
   if (identity.catalogHash !== current) issues.push(makeIssue('workbook/catalog-changed', {}, { found: identity.catalogHash, current }));
+  if (ctx.integrityKey !== undefined) {
+    const expected = integrityToken(ctx.integrityKey, { templateId: identity.templateId, templateVersion: identity.templateVersion, unitCode: identity.unitCode, period: identity.period, catalogHash: identity.catalogHash });
+    if (identity.integrity !== expected) issues.push(makeIssue('workbook/integrity', {}, { found: `${identity.unitName} (${identity.unitCode})`, period: identity.period }));
+  }
   return issues;
 }
 

@@ -1,6 +1,7 @@
 // A returned workbook in the shape of a da06 template, written from inline tables by the independent
 // fixture writer (never by lib/template/generate): a generator bug cannot hide a reader bug.
 import { catalogHash } from '../../lib/catalog/hash';
+import { DEFAULT_INTEGRITY_KEY, integrityToken } from '../../lib/catalog/integrity';
 import { loadCatalog } from '../../lib/node/seeds';
 import { currentDefinition } from '../../lib/template/registry';
 import { buildXlsx, type FixtureCell, type FixtureSheet, type FixtureWorkbook } from './xlsx-fixture';
@@ -89,12 +90,13 @@ export function templateFixture(spec: TemplateFixtureSpec = {}): FixtureWorkbook
     indicators: spec.listedKeys?.indicators ?? dataKeys(indicators),
     tasks: spec.listedKeys?.tasks ?? dataKeys(tasks),
   };
+  const unitCode = spec.unit ?? 'CAT';
   const identityValues: Record<string, FixtureCell> = {
     da06: 'da06',
     templateId: definition.id,
     templateVersion: definition.version,
     catalogHash: CATALOG_HASH,
-    unitCode: spec.unit ?? 'CAT',
+    unitCode,
     unitName: spec.unitName ?? 'Công an tỉnh',
     unitKind: 'department',
     period,
@@ -102,6 +104,7 @@ export function templateFixture(spec: TemplateFixtureSpec = {}): FixtureWorkbook
     'sheet.cover': SHEETS.cover,
     'sheet.indicators': SHEETS.indicators,
     'sheet.tasks': SHEETS.tasks,
+    integrity: integrityToken(DEFAULT_INTEGRITY_KEY, { templateId: definition.id, templateVersion: definition.version, unitCode, period, catalogHash: CATALOG_HASH }),
     ...spec.identity,
   };
   const identityRows: FixtureCell[][] = Object.entries(identityValues).filter(([, v]) => v !== undefined).map(([k, v]) => [k, v]);

@@ -80,7 +80,7 @@ export async function runConsolidation(options: RunConsolidationOptions, ctx: Cl
   const progress = createProgress(ctx.io, inputs.items.length, 'Đang đọc báo cáo');
   const assessed: AssessedFile[] = inputs.items.map((item) => {
     progress.tick(item.name);
-    return assessFile(item, { catalog, roster, period: options.period });
+    return assessFile(item, { catalog, roster, period: options.period, ...(ctx.integrityKey ? { integrityKey: ctx.integrityKey } : {}) });
   });
   progress.done();
   const now = ctx.now();

@@ -54,7 +54,7 @@ export const templatesCommand: Command = {
     const written: Array<{ unit: string; file: string }> = [];
     for (const unit of units) {
       progress.tick(unit.name);
-      const bytes = await generateWorkbook({ definition, catalog, unit, period, generatedAt });
+      const bytes = await generateWorkbook({ definition, catalog, unit, period, generatedAt, ...(ctx.integrityKey ? { integrityKey: ctx.integrityKey } : {}) });
       const file = join(dir, templateFileName(period, unit));
       writeFileAtomic(file, bytes);
       written.push({ unit: unit.code, file });
