@@ -17,6 +17,8 @@ export interface CliContext {
   now(): Date;
   /** The secretariat's key for integrity tokens (DA06_SECRET); the public default when absent. */
   integrityKey?: string;
+  /** A roster file other than seeds/roster.json (DA06_ROSTER), for worker threads to load too. */
+  rosterPath?: string;
 }
 
 export interface OptionSpec {

@@ -12,6 +12,7 @@ const ctx = {
   loadRoster: () => loadRoster({ ...(process.env.DA06_ROSTER ? { rosterPath: process.env.DA06_ROSTER } : {}) }),
   now: () => new Date(),
   ...(process.env.DA06_SECRET ? { integrityKey: process.env.DA06_SECRET } : {}),
+  ...(process.env.DA06_ROSTER ? { rosterPath: process.env.DA06_ROSTER } : {}),
 };
 
 runCli(process.argv.slice(2), ctx).then(

@@ -54,14 +54,11 @@ export function parseReceipts(text: string): { receipts: Map<string, string>; pr
 }
 
 /**
- * Turns files on disk into intake items: `.eml` messages give their `.xlsx` attachments; everything
- * else is handed over as a workbook candidate (the reader says why an `.xls` or a PDF is refused).
- * Inputs are only read, never written.
+ * Turns files on disk into intake items, one at a time (a month of a whole country never sits in
+ * memory at once): `.eml` messages give their `.xlsx` attachments; everything else is handed over
+ * as a workbook candidate (the reader says why an `.xls` or a PDF is refused). Files are only read.
  */
-export async function collectInputs(paths: readonly string[], receipts: ReadonlyMap<string, string> = new Map()): Promise<CollectedInputs> {
-  const { files, missing } = listFiles(paths);
-  const items: IntakeItem[] = [];
-  const notes: IntakeNote[] = [];
+export async function* iterateInputs(files: readonly string[], receipts: ReadonlyMap<string, string>, notes: IntakeNote[]): AsyncGenerator<IntakeItem> {
   for (const file of files) {
     const name = basename(file);
     const bytes = new Uint8Array(readFileSync(file));
@@ -71,16 +68,22 @@ export async function collectInputs(paths: readonly string[], receipts: Readonly
     }
     if (/\.eml$/i.test(name)) {
       const extracted = await extractEml(file, bytes);
-      items.push(...extracted.items);
       notes.push(...extracted.notes);
+      yield* extracted.items;
       continue;
     }
     const logged = receipts.get(name);
-    items.push(
-      logged
-        ? { name: file, bytes, receivedAt: logged, receivedAtSource: 'receipts' }
-        : { name: file, bytes, receivedAt: toVietnamIso(statSync(file).mtimeMs), receivedAtSource: 'fileTime' },
-    );
+    yield logged
+      ? { name: file, bytes, receivedAt: logged, receivedAtSource: 'receipts' }
+      : { name: file, bytes, receivedAt: toVietnamIso(statSync(file).mtimeMs), receivedAtSource: 'fileTime' };
   }
+}
+
+/** All inputs at once: for small jobs and tests. */
+export async function collectInputs(paths: readonly string[], receipts: ReadonlyMap<string, string> = new Map()): Promise<CollectedInputs> {
+  const { files, missing } = listFiles(paths);
+  const notes: IntakeNote[] = [];
+  const items: IntakeItem[] = [];
+  for await (const item of iterateInputs(files, receipts, notes)) items.push(item);
   return { items, notes, missing };
 }

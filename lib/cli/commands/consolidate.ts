@@ -1,14 +1,15 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { assessFile, mergeAssessed, type AssessedFile } from '../../consolidate/merge';
-import { TASK_OVERALL_LABELS, type Consolidation } from '../../consolidate/types';
+import { mergeAssessed } from '../../consolidate/merge';
+import { assessAll } from '../../node/assess-pool';
+import { TASK_OVERALL_LABELS, type Consolidation, type IntakeNote } from '../../consolidate/types';
 import { formatDayMonthYear } from '../../period/format';
 import { parsePeriod, type Period } from '../../period/period';
 import { buildSummaryModel } from '../../summary/build';
 import { readPreviousSummary } from '../../summary/previous';
 import { writeSummaryXlsx } from '../../summary/xlsx';
 import { writeFileAtomic } from '../../node/files';
-import { collectInputs, parseReceipts } from '../../node/intake';
+import { iterateInputs, listFiles, parseReceipts } from '../../node/intake';
 import type { FieldValue } from '../../validate/check';
 import { UsageError, type CliContext, type Command } from '../command';
 import { createProgress } from '../progress';
@@ -57,6 +58,8 @@ export interface RunConsolidationOptions {
   out: string;
   receipts?: string;
   previous?: string;
+  /** Worker threads (default: every core); 0 reads on the main thread. */
+  threads?: number;
 }
 
 /** The consolidation job on disk, shared by `da06 consolidate` and `da06 demo`. */
@@ -73,18 +76,28 @@ export async function runConsolidation(options: RunConsolidationOptions, ctx: Cl
     if (!read.ok) throw new UsageError(`Không dùng được báo cáo kỳ trước ${options.previous}: ${read.reason}.`);
     previous = read.values;
   }
-  const inputs = await collectInputs(options.paths, receipts);
-  for (const path of inputs.missing) ctx.io.err(`Cảnh báo: không tìm thấy ${path}; bỏ qua.`);
+  const listed = listFiles(options.paths);
+  const outPath = resolve(options.out);
+  // The summary may be written inside the inbox: last run's output is not a return.
+  const files = listed.files.filter((f) => resolve(f) !== outPath);
+  const { missing } = listed;
+  for (const path of missing) ctx.io.err(`Cảnh báo: không tìm thấy ${path}; bỏ qua.`);
   const catalog = ctx.loadCatalog();
   const roster = ctx.loadRoster();
-  const progress = createProgress(ctx.io, inputs.items.length, 'Đang đọc báo cáo');
-  const assessed: AssessedFile[] = inputs.items.map((item) => {
-    progress.tick(item.name);
-    return assessFile(item, { catalog, roster, period: options.period, ...(ctx.integrityKey ? { integrityKey: ctx.integrityKey } : {}) });
+  const notes: IntakeNote[] = [];
+  const progress = createProgress(ctx.io, files.length, 'Đã đọc báo cáo');
+  const assessed = await assessAll(iterateInputs(files, receipts, notes), {
+    catalog,
+    roster,
+    period: options.period,
+    ...(ctx.integrityKey ? { integrityKey: ctx.integrityKey } : {}),
+    ...(ctx.rosterPath ? { rosterPath: ctx.rosterPath } : {}),
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
+    onResult: (file) => progress.tick(file.name),
   });
   progress.done();
   const now = ctx.now();
-  const consolidation = mergeAssessed(assessed, { catalog, roster, period: options.period, now, notes: inputs.notes, ...(previous ? { previous } : {}) });
+  const consolidation = mergeAssessed(assessed, { catalog, roster, period: options.period, now, notes, ...(previous ? { previous } : {}) });
   const bytes = await writeSummaryXlsx(buildSummaryModel(consolidation), { generatedAt: now });
   mkdirSync(dirname(resolve(options.out)), { recursive: true });
   writeFileAtomic(resolve(options.out), bytes);
