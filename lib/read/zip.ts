@@ -25,6 +25,7 @@ export class ContainerError extends Error {
 
 interface Entry {
   name: string;
+  crc: number;
   method: number;
   compressedSize: number;
   size: number;
@@ -104,6 +105,8 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
     const data = bytes.subarray(start, end);
     const budget = Math.min(limits.entryBytes, limits.totalBytes - inflated);
     const out = entry.method === 0 ? stored(data, budget, name) : entry.method === 8 ? inflateBounded(data, budget, name) : unsupported(entry);
+    // A flipped bit can inflate to different, well-formed XML: the checksum is what proves the bytes are the unit's.
+    if (crc32(out) !== entry.crc) throw new ContainerError('file/corrupt', `phần ${name} sai mã kiểm tra (CRC)`);
     inflated += out.length;
     return out;
   }
@@ -117,6 +120,23 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
       return inflated;
     },
   };
+}
+
+const CRC_TABLE = (() => {
+  const table = new Int32Array(256);
+  for (let n = 0; n < 256; n += 1) {
+    let c = n;
+    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c;
+  }
+  return table;
+})();
+
+/** CRC-32 as zip stores it (IEEE 802.3 polynomial). */
+export function crc32(data: Uint8Array): number {
+  let crc = -1;
+  for (let i = 0; i < data.length; i += 1) crc = (CRC_TABLE[(crc ^ (data[i] as number)) & 0xff] as number) ^ (crc >>> 8);
+  return (crc ^ -1) >>> 0;
 }
 
 function stored(data: Uint8Array, budget: number, name: string): Uint8Array {
@@ -183,6 +203,7 @@ function readCentralDirectory(bytes: Uint8Array, view: DataView, limits: ZipLimi
     entries.push({
       name: decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength)),
       encrypted: (view.getUint16(p + 8, true) & 1) === 1,
+      crc: view.getUint32(p + 16, true),
       method: view.getUint16(p + 10, true),
       compressedSize: view.getUint32(p + 20, true),
       size: view.getUint32(p + 24, true),

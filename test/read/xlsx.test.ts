@@ -1,4 +1,4 @@
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { readXlsx } from '../../lib/read/xlsx';
 import { currentDefinition } from '../../lib/template/registry';
 import { buildXlsx } from '../_lib/xlsx-fixture';
@@ -42,6 +42,17 @@ describe('readXlsx on files that are not readable workbooks', () => {
     const before = process.memoryUsage().rss;
     expect(codes(bomb)).toEqual(['file/too-large']);
     expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+  });
+
+  it('refuses a part whose bytes do not match their checksum, instead of reading a changed value', () => {
+    const files = unzipSync(templateXlsx({ indicators: [['PL1.I.3', { result: 55 }]] }));
+    const stored = zipSync(Object.fromEntries(Object.entries(files).map(([name, data]) => [name, [data, { level: 0 }]])) as Parameters<typeof zipSync>[0]);
+    expect(readXlsx(stored).submission?.indicators[0]?.fields.result?.cell?.value).toBe(55);
+    const at = Buffer.from(stored).indexOf('<v>55</v>');
+    const tampered = new Uint8Array(stored);
+    tampered[at + 3] = '9'.charCodeAt(0);
+    expect(codes(tampered)).toEqual(['file/corrupt']);
+    expect(readXlsx(tampered).issues[0]?.params.detail).toMatch(/CRC/);
   });
 
   it('refuses XML with a DOCTYPE and never resolves its entities', () => {
