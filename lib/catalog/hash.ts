@@ -21,5 +21,13 @@ export function sha256Hex(data: string | Uint8Array): string {
  * @example catalogHash(catalog) // 'a1b2c3d4e5f6'
  */
 export function catalogHash(catalog: Catalog): string {
-  return sha256Hex(canonicalJson({ indicators: catalog.indicators, tasks: catalog.tasks })).slice(0, 16);
+  let hash = hashes.get(catalog);
+  if (hash === undefined) {
+    hash = sha256Hex(canonicalJson({ indicators: catalog.indicators, tasks: catalog.tasks })).slice(0, 16);
+    hashes.set(catalog, hash);
+  }
+  return hash;
 }
+
+// A catalog is immutable once loaded; hashing it again for every one of 190 workbooks is waste.
+const hashes = new WeakMap<Catalog, string>();

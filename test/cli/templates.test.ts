@@ -1,6 +1,13 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadCatalog, loadRoster } from '../../lib/node/seeds';
+import { parsePeriod } from '../../lib/period/period';
+import { readXlsx } from '../../lib/read/xlsx';
+import { findUnit } from '../../lib/roster/roster';
+import { rowsForUnit } from '../../lib/template/assign';
+import { currentDefinition } from '../../lib/template/registry';
 import { da06 } from './_lib/run';
 
 describe('da06 templates', () => {
@@ -41,4 +48,25 @@ describe('da06 templates', () => {
     expect(stderr).toMatch(message);
     expect(readdirSync(dir)).toEqual([]);
   });
+});
+
+describe('da06 templates from the built binary (worker threads)', () => {
+  it('writes every requested unit\'s workbook with its own identity and rows', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'da06-templates-bin-'));
+    try {
+      const bin = join(__dirname, '..', '..', 'dist', 'lib', 'cli', 'main.js');
+      const out = execFileSync(process.execPath, [bin, 'templates', '--period', '2026-11', '--out', dir, '--unit', 'SYT', '--unit', 'CAT', '--unit', '15127', '--json'], { encoding: 'utf8' });
+      const written = JSON.parse(out) as Array<{ unit: string; file: string }>;
+      expect(written.map((w) => w.unit)).toEqual(['SYT', 'CAT', '15127']);
+      for (const { unit, file } of written) {
+        const { submission, issues } = readXlsx(readFileSync(file));
+        expect(issues).toEqual([]);
+        expect(submission?.identity.unitCode).toBe(unit);
+        const rows = rowsForUnit(loadCatalog(), findUnit(loadRoster(), unit)!, parsePeriod('2026-11')!, currentDefinition());
+        expect(submission?.tasks.map((t) => t.key)).toEqual(rows.tasks.map((t) => t.task.key));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -7,6 +7,8 @@ import { templateFileName } from '../../template/filename';
 import { generateWorkbook } from '../../template/generate';
 import { currentDefinition } from '../../template/registry';
 import { writeFileAtomic } from '../../node/files';
+import type { TemplateWorkerData } from '../../node/template-worker';
+import { compiledWorker, defaultThreads, runOnWorkers } from '../../node/worker-pool';
 import { UsageError, type Command } from '../command';
 import { createProgress } from '../progress';
 
@@ -52,12 +54,22 @@ export const templatesCommand: Command = {
     const generatedAt = ctx.now();
     const progress = createProgress(ctx.io, units.length, 'Đang tạo biểu mẫu');
     const written: Array<{ unit: string; file: string }> = [];
-    for (const unit of units) {
-      progress.tick(unit.name);
-      const bytes = await generateWorkbook({ definition, catalog, unit, period, generatedAt, ...(ctx.integrityKey ? { integrityKey: ctx.integrityKey } : {}) });
-      const file = join(dir, templateFileName(period, unit));
-      writeFileAtomic(file, bytes);
-      written.push({ unit: unit.code, file });
+    const script = compiledWorker('template-worker');
+    if (script && units.length > 1) {
+      const data: TemplateWorkerData = { period: period.id, outDir: dir, generatedAt: generatedAt.toISOString(), ...(ctx.integrityKey ? { integrityKey: ctx.integrityKey } : {}), ...(ctx.rosterPath ? { rosterPath: ctx.rosterPath } : {}) };
+      await runOnWorkers<Unit, { file: string }>(script, data, defaultThreads(), units, (unit, id) => ({ message: { id, unit: unit.code } }), (reply, id) => {
+        const unit = units[id] as Unit;
+        progress.tick(unit.name);
+        written[id] = { unit: unit.code, file: reply.file };
+      });
+    } else {
+      for (const unit of units) {
+        progress.tick(unit.name);
+        const bytes = await generateWorkbook({ definition, catalog, unit, period, generatedAt, ...(ctx.integrityKey ? { integrityKey: ctx.integrityKey } : {}) });
+        const file = join(dir, templateFileName(period, unit));
+        writeFileAtomic(file, bytes);
+        written.push({ unit: unit.code, file });
+      }
     }
     progress.done();
     if (values.json) ctx.io.out(JSON.stringify(written, null, 2));

@@ -1,0 +1,40 @@
+// Worker thread: generates and writes unit templates with the same code as the main thread.
+import { join } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { parsePeriod, type Period } from '../period/period';
+import { findUnit } from '../roster/roster';
+import { templateFileName } from '../template/filename';
+import { generateWorkbook } from '../template/generate';
+import { currentDefinition } from '../template/registry';
+import { writeFileAtomic } from './files';
+import { loadCatalog, loadRoster } from './seeds';
+
+export interface TemplateWorkerData {
+  period: string;
+  outDir: string;
+  generatedAt: string;
+  rosterPath?: string;
+  integrityKey?: string;
+}
+
+if (parentPort) {
+  const data = workerData as TemplateWorkerData;
+  const catalog = loadCatalog();
+  const roster = loadRoster(data.rosterPath ? { rosterPath: data.rosterPath } : {});
+  const period = parsePeriod(data.period) as Period;
+  const definition = currentDefinition();
+  const generatedAt = new Date(data.generatedAt);
+  const port = parentPort;
+  port.on('message', async ({ id, unit: code }: { id: number; unit: string }) => {
+    try {
+      const unit = findUnit(roster, code);
+      if (!unit) throw new Error(`unknown unit ${code}`);
+      const bytes = await generateWorkbook({ definition, catalog, unit, period, generatedAt, ...(data.integrityKey ? { integrityKey: data.integrityKey } : {}) });
+      const file = join(data.outDir, templateFileName(period, unit));
+      writeFileAtomic(file, bytes);
+      port.postMessage({ id, file });
+    } catch (error) {
+      port.postMessage({ id, error: (error as Error).stack ?? String(error) });
+    }
+  });
+}
