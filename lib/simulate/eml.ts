@@ -37,7 +37,10 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const encoder = new TextEncoder();
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
-/** `Tue, 08 Dec 2026 09:15:00 +0700` (RFC 5322 §3.3), from the wall time and offset as written. */
+/**
+ * An RFC 5322 §3.3 date, from the wall time and offset as written (no zone conversion).
+ * @example formatEmailDate('2026-12-08T09:15:00+07:00') === 'Tue, 08 Dec 2026 09:15:00 +0700'
+ */
 export function formatEmailDate(iso: string): string {
   const t = parseOffsetIso(iso);
   const weekday = WEEKDAYS[new Date(Date.UTC(t.year, t.month - 1, t.day)).getUTCDay()] as string;
@@ -58,40 +61,57 @@ function encodedWords(text: string): string[] {
   };
   for (const char of text.normalize('NFC')) {
     const bytes = encoder.encode(char);
-    // 45 bytes → 60 base64 characters → 72 with the =?UTF-8?B? … ?= wrapper.
-    if (chunk.length + bytes.length > 45) flush();
+    // 36 bytes → 48 base64 characters → 60 with the =?UTF-8?B? … ?= wrapper: fits after any header name.
+    if (chunk.length + bytes.length > 36) flush();
     chunk.push(...bytes);
   }
   flush();
   return words;
 }
 
-/** Unstructured header text (Subject): as is when plain ASCII, else encoded-words folded one per line. */
-function headerText(text: string): string {
-  return isPrintableAscii(text) ? text : encodedWords(text).join(`${CRLF} `);
+/** A header line of space-separated tokens, folded before a token that would pass 78 characters. */
+function foldHeader(name: string, tokens: readonly string[]): string {
+  const lines = [`${name}:`];
+  for (const token of tokens) {
+    const last = lines.length - 1;
+    const line = lines[last] as string;
+    if (line.length + 1 + token.length > 78 && line.trim() !== `${name}:`) lines.push(` ${token}`);
+    else lines[last] = `${line} ${token}`;
+  }
+  return lines.join(CRLF);
 }
 
-function formatAddress(value: string | EmlAddress): string {
+/** Unstructured text (Subject): its words when plain ASCII, else encoded-words. */
+function textTokens(text: string): string[] {
+  return isPrintableAscii(text) ? text.split(' ').filter(Boolean) : encodedWords(text);
+}
+
+function addressTokens(value: string | EmlAddress): string[] {
   const { name, address } = typeof value === 'string' ? { name: undefined, address: value } : value;
-  if (!name) return address;
-  const display = isPrintableAscii(name) ? `"${name.replace(/(["\\])/g, '\\$1')}"` : encodedWords(name).join(`${CRLF} `);
-  return `${display} <${address}>`;
+  if (!name) return [address];
+  const display = isPrintableAscii(name) ? [`"${name.replace(/(["\\])/g, '\\$1')}"`] : encodedWords(name);
+  return [...display, `<${address}>`];
+}
+
+function addressListTokens(list: ReadonlyArray<string | EmlAddress>): string[] {
+  return list.flatMap((value, i) => {
+    const tokens = addressTokens(value);
+    if (i < list.length - 1) tokens[tokens.length - 1] += ',';
+    return tokens;
+  });
 }
 
 /** RFC 2231 parameter, `filename*0*=UTF-8''B%C3%A1o…`, split into continuations; plain quoted when ASCII. */
 function parameter(name: string, value: string): string[] {
   if (isPrintableAscii(value) && value.length <= 60 && !/["\\]/.test(value)) return [`${name}="${value}"`];
-  const encoded = [...encoder.encode(value.normalize('NFC'))]
-    .map((b) => (/[A-Za-z0-9!#$&+\-.^_`|~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`))
-    .join('');
-  const segments: string[] = [];
-  for (let at = 0; at < encoded.length; ) {
-    let end = Math.min(encoded.length, at + 54);
-    // Never cut a %XX triplet.
-    if (encoded[end - 1] === '%') end -= 1;
-    else if (encoded[end - 2] === '%') end -= 2;
-    segments.push(encoded.slice(at, end));
-    at = end;
+  const percent = (char: string): string =>
+    [...encoder.encode(char)].map((b) => (/[A-Za-z0-9!#$&+\-.^_`|~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  // Segments end between characters, so a decoder that decodes each continuation on its own still gets whole letters.
+  const segments: string[] = [''];
+  for (const char of value.normalize('NFC')) {
+    const encoded = percent(char);
+    if ((segments[segments.length - 1] as string).length + encoded.length > 54) segments.push('');
+    segments[segments.length - 1] += encoded;
   }
   if (segments.length === 1) return [`${name}*=UTF-8''${segments[0] as string}`];
   return segments.map((segment, i) => `${name}*${i}*=${i === 0 ? "UTF-8''" : ''}${segment}`);
@@ -126,9 +146,9 @@ export function buildEml(options: BuildEmlOptions): Uint8Array {
   const fingerprint = hashHex([options.date, fromAddress, options.subject, ...options.attachments.map((a) => `${a.filename}:${a.bytes.length}`)].join('\n'));
   const boundary = `----=_da06_${fingerprint}_${hashHex(options.text)}`;
   const lines: string[] = [
-    `From: ${formatAddress(options.from)}`,
-    `To: ${to.map(formatAddress).join(`,${CRLF} `)}`,
-    `Subject: ${headerText(options.subject)}`,
+    foldHeader('From', addressTokens(options.from)),
+    foldHeader('To', addressListTokens(to)),
+    foldHeader('Subject', textTokens(options.subject)),
     `Date: ${formatEmailDate(options.date)}`,
     `Message-ID: <${fingerprint}.${hashHex(options.date)}@${domain}>`,
     'MIME-Version: 1.0',

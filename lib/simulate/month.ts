@@ -14,7 +14,7 @@ import { addDays, dayOfWeek, isoDate, vietnamInstant, vietnamIso, vietnamWallTim
 import { openForm } from './_lib/form';
 import { unitSelfName, unitSenderAddress } from './_lib/units';
 import { buildEml } from './eml';
-import type { Mistake } from './mistake';
+import { MISTAKES, type Mistake } from './mistake';
 import { createRandom, type Random } from './random';
 
 /** Where the simulated units send their reports: the secretariat's mailbox at Công an tỉnh. */
@@ -108,6 +108,8 @@ function receiptTime(random: Random, month: Period, days: readonly number[]): Wa
   return { year: month.year, month: month.month, day: days[index] as number, hour: Math.floor(minute / 60), minute: minute % 60, second: random.int(0, 59) };
 }
 
+const later = (time: WallTime, minutes: number): Date => new Date(vietnamInstant(time).getTime() + minutes * 60_000);
+
 /** Two receipt times, earlier first, never the same second. */
 function inOrder(a: WallTime, b: WallTime): [WallTime, WallTime] {
   const [first, second] = vietnamInstant(a).getTime() <= vietnamInstant(b).getTime() ? [a, b] : [b, a];
@@ -115,7 +117,6 @@ function inOrder(a: WallTime, b: WallTime): [WallTime, WallTime] {
 }
 
 const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
-const later = (time: WallTime, minutes: number): Date => new Date(vietnamInstant(time).getTime() + minutes * 60_000);
 
 /** A name that is not taken yet: `x.xlsx`, then `x (2).xlsx`, `x (3).xlsx` … */
 function uniqueName(name: string, taken: Set<string>): string {
@@ -139,6 +140,24 @@ function userFileName(random: Random, unit: Unit, period: Period): string {
     () => `${unit.code}_BC_DA06_T${period.month}.xlsx`,
   ];
   return random.pick(renames)();
+}
+
+const isMistake = (role: Role): role is Mistake => (MISTAKES as readonly string[]).includes(role);
+
+/** The few lines a clerk writes above the attachment, signed with the preparer's name. */
+function coverLetter(unit: Unit, periodLabel: string, recipient: string, answers: Answers): string {
+  const self = unitSelfName(unit);
+  return [
+    `Kính gửi: ${recipient}.`,
+    '',
+    `${self} gửi báo cáo kết quả thực hiện Kế hoạch 210/KH-UBND (Đề án 06) ${periodLabel.toLocaleLowerCase('vi')} (tệp đính kèm).`,
+    '',
+    'Trân trọng./.',
+    '--',
+    String(answers.cover.preparerName),
+    `${String(answers.cover.preparerTitle)} - ${self}`,
+    `ĐT: ${String(answers.cover.phone)}`,
+  ].join('\n');
 }
 
 function pickFields(answers: Answers, changes: ReturnType<typeof diffAnswers>): Partial<Answers> {
@@ -224,8 +243,7 @@ export async function simulateMonth(options: SimulateMonthOptions): Promise<Simu
     const form = openForm(buildWorkbook({ definition, catalog, unit, period, generatedAt, rules }), definition, rows);
     const ctx = { unit, info, rows, random: r, reportDate };
     const answers = draftAnswers(ctx);
-    const mistakes: Mistake[] = role === 'percentOver100' || role === 'doneAt40' || role === 'missingRequired' || role === 'percentAsText' || role === 'textStartingWithEquals' ? [role] : [];
-    const [site] = applyMistakes(answers, rows, mistakes, code);
+    const [site] = applyMistakes(answers, rows, isMistake(role) ? [role] : [], code);
     form.write(answers);
     const savedBy = String(answers.cover.preparerName);
     const bytes = await form.save(later(received, -r.int(3, 90)), savedBy);
@@ -243,8 +261,9 @@ export async function simulateMonth(options: SimulateMonthOptions): Promise<Simu
         const corrected = correctAnswers(answers, ctx);
         const changes = diffAnswers(answers, corrected);
         form.write(pickFields(corrected, changes));
-        const savedAgain = Math.min(vietnamInstant(resent).getTime(), Math.max(vietnamInstant(received).getTime() + 60_000, later(resent, -r.int(3, 30)).getTime()));
-        const bytes2 = await form.save(new Date(savedAgain), savedBy);
+        // Saved a few minutes before it was sent again, after the first version went out.
+        const savedAgain = Math.max(later(received, 1).getTime(), later(resent, -r.int(3, 30)).getTime());
+        const bytes2 = await form.save(new Date(Math.min(savedAgain, vietnamInstant(resent).getTime())), savedBy);
         const first = uniqueName(templateFileName(period, unit), names);
         const secondName = uniqueName(`BC thang ${period.month} - ${asciiFold(unit.shortName)} (ban sua).xlsx`, names);
         add(first, bytes, vietnamIso(received));
@@ -256,17 +275,7 @@ export async function simulateMonth(options: SimulateMonthOptions): Promise<Simu
         const attachment = `Báo cáo Đề án 06 tháng ${period.month}.${period.year} - ${unit.name}.xlsx`;
         const subject = `Báo cáo kết quả thực hiện Đề án 06 tháng ${period.month}/${period.year} - ${unitSelfName(unit)}`;
         const file = uniqueName(`${subject.replace(/\//g, '-')}.eml`, names);
-        const text = [
-          `Kính gửi: ${definition.recipient}.`,
-          '',
-          `${unitSelfName(unit)} gửi báo cáo kết quả thực hiện Kế hoạch 210/KH-UBND (Đề án 06) ${info.label.toLocaleLowerCase('vi')} (tệp đính kèm).`,
-          '',
-          'Trân trọng./.',
-          '--',
-          savedBy,
-          `${String(answers.cover.preparerTitle)} - ${unitSelfName(unit)}`,
-          `ĐT: ${String(answers.cover.phone)}`,
-        ].join('\n');
+        const text = coverLetter(unit, info.label, definition.recipient, answers);
         const at = vietnamIso(received);
         const eml = buildEml({ from: { name: `Văn thư ${unitSelfName(unit)}`, address: unitSenderAddress(unit) }, to: SECRETARIAT_MAILBOX, subject, date: at, text, attachments: [{ filename: attachment, bytes }] });
         add(file, eml, at, 'eml');

@@ -10,7 +10,7 @@ export interface Random {
   pick<T>(items: readonly T[]): T;
   /** True with probability p. */
   chance(p: number): boolean;
-  /** Bell-shaped noise (Irwin–Hall of four uniforms): mean and standard deviation as given, tails cut at ±3.5 sd. */
+  /** Bell-shaped noise (Irwin–Hall of four uniforms): mean and standard deviation as given, tails cut at about ±3.5 sd. */
   normal(mean?: number, sd?: number): number;
   /** A shuffled copy (Fisher–Yates). */
   shuffle<T>(items: readonly T[]): T[];

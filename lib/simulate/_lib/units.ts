@@ -20,7 +20,7 @@ export function issuerSymbol(unit: Pick<Unit, 'code' | 'kind'>): string {
   return unit.kind === 'department' ? unit.code : 'UBND';
 }
 
-/** How the unit names itself in a sentence. */
+/** How the unit names itself in a sentence: `Sở Y tế`, `UBND xã Xuân Lập`. */
 export function unitSelfName(unit: Pick<Unit, 'kind' | 'name'>): string {
-  return unit.kind === 'commune' ? `UBND ${unit.name}` : unit.name;
+  return unit.kind === 'commune' ? `UBND ${unit.name.charAt(0).toLocaleLowerCase('vi')}${unit.name.slice(1)}` : unit.name;
 }
