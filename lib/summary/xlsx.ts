@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { rowHeightFor } from '../_lib/row-height';
 import type { ColumnFormat, SummaryModel, SummarySheet, Tone } from './model';
 
 /** The hidden sheet that marks a workbook as a da06 summary (read back by `--previous`). */
@@ -57,6 +58,7 @@ function addSheet(workbook: ExcelJS.Workbook, model: SummarySheet): void {
   const cellFormats = new Map((model.formats ?? []).map((f) => [`${f.row}:${f.col}`, f.format]));
   model.rows.forEach((values, r) => {
     const row = ws.getRow(SUMMARY_HEADER_ROW + 1 + r);
+    row.height = rowHeightFor(values.map((v, c) => ({ text: typeof v === 'string' ? v : '', width: model.columns[c]?.width ?? 10 })), 15, 14);
     values.forEach((value, c) => {
       const cell = row.getCell(c + 1);
       // A string is always written as text: exceljs makes formulas only from { formula } objects.

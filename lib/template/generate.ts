@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { rowHeightFor } from '../_lib/row-height';
 import type { Catalog, Group } from '../catalog/schema';
 import { catalogHash } from '../catalog/hash';
 import { DEFAULT_INTEGRITY_KEY, integrityToken } from '../catalog/integrity';
@@ -410,17 +411,9 @@ function addAssessment(ctx: SheetContext, ws: ExcelJS.Worksheet, cell: ExcelJS.C
   });
 }
 
-/** Wrapped text does not grow a row by itself in every program: size it from the longest cell. */
 function fitRowHeight(ws: ExcelJS.Worksheet, row: number, columns: readonly ColumnSpec[], minimum: number): void {
-  let lines = 1;
-  columns.forEach((column, i) => {
-    const value = ws.getCell(row, i + 2).value;
-    if (typeof value !== 'string') return;
-    const perLine = Math.max(4, Math.floor(column.width * 1.05));
-    const needed = value.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
-    lines = Math.max(lines, needed);
-  });
-  ws.getRow(row).height = Math.min(409, Math.max(minimum, lines * 16 + 4));
+  const cells = columns.map((column, i) => ({ value: ws.getCell(row, i + 2).value, width: column.width }));
+  ws.getRow(row).height = rowHeightFor(cells.filter((c): c is { value: string; width: number } => typeof c.value === 'string').map((c) => ({ text: c.value, width: c.width })), minimum);
 }
 
 function taskSectionGroups(rows: TaskRow[]): Array<{ appendix: TaskRow['task']['appendix']; items: TaskRow[] }> {

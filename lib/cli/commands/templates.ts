@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parsePeriod } from '../../period/period';
+import { parsePeriod, type Period } from '../../period/period';
 import { findUnit } from '../../roster/roster';
 import type { Unit } from '../../roster/schema';
 import { templateFileName } from '../../template/filename';
@@ -9,8 +9,37 @@ import { currentDefinition } from '../../template/registry';
 import { writeFileAtomic } from '../../node/files';
 import type { TemplateWorkerData } from '../../node/template-worker';
 import { compiledWorker, defaultThreads, runOnWorkers } from '../../node/worker-pool';
-import { UsageError, type Command } from '../command';
+import { UsageError, type CliContext, type Command } from '../command';
 import { createProgress } from '../progress';
+
+/** Generates and writes each unit's template, on every core when the CLI is built; shared with `da06 demo`. */
+export async function writeTemplates(units: readonly Unit[], period: Period, dir: string, ctx: CliContext): Promise<Array<{ unit: string; file: string }>> {
+  const catalog = ctx.loadCatalog();
+  const definition = currentDefinition();
+  mkdirSync(dir, { recursive: true });
+  const generatedAt = ctx.now();
+  const progress = createProgress(ctx.io, units.length, 'Đang tạo biểu mẫu');
+  const written: Array<{ unit: string; file: string }> = [];
+  const script = compiledWorker('template-worker');
+  if (script && units.length > 1) {
+    const data: TemplateWorkerData = { period: period.id, outDir: dir, generatedAt: generatedAt.toISOString(), ...(ctx.integrityKey ? { integrityKey: ctx.integrityKey } : {}), ...(ctx.rosterPath ? { rosterPath: ctx.rosterPath } : {}) };
+    await runOnWorkers<Unit, { file: string }>(script, data, defaultThreads(), units, (unit, id) => ({ message: { id, unit: unit.code } }), (reply, id) => {
+      const unit = units[id] as Unit;
+      progress.tick(unit.name);
+      written[id] = { unit: unit.code, file: reply.file };
+    });
+  } else {
+    for (const unit of units) {
+      progress.tick(unit.name);
+      const bytes = await generateWorkbook({ definition, catalog, unit, period, generatedAt, ...(ctx.integrityKey ? { integrityKey: ctx.integrityKey } : {}) });
+      const file = join(dir, templateFileName(period, unit));
+      writeFileAtomic(file, bytes);
+      written.push({ unit: unit.code, file });
+    }
+  }
+  progress.done();
+  return written;
+}
 
 export const templatesCommand: Command = {
   name: 'templates',
@@ -47,31 +76,8 @@ export const templatesCommand: Command = {
       if (!unit) throw new UsageError(`Không có đơn vị mã "${code}" trong danh sách. Xem: da06 units.`);
       return unit;
     });
-    const catalog = ctx.loadCatalog();
-    const definition = currentDefinition();
     const dir = resolve(out);
-    mkdirSync(dir, { recursive: true });
-    const generatedAt = ctx.now();
-    const progress = createProgress(ctx.io, units.length, 'Đang tạo biểu mẫu');
-    const written: Array<{ unit: string; file: string }> = [];
-    const script = compiledWorker('template-worker');
-    if (script && units.length > 1) {
-      const data: TemplateWorkerData = { period: period.id, outDir: dir, generatedAt: generatedAt.toISOString(), ...(ctx.integrityKey ? { integrityKey: ctx.integrityKey } : {}), ...(ctx.rosterPath ? { rosterPath: ctx.rosterPath } : {}) };
-      await runOnWorkers<Unit, { file: string }>(script, data, defaultThreads(), units, (unit, id) => ({ message: { id, unit: unit.code } }), (reply, id) => {
-        const unit = units[id] as Unit;
-        progress.tick(unit.name);
-        written[id] = { unit: unit.code, file: reply.file };
-      });
-    } else {
-      for (const unit of units) {
-        progress.tick(unit.name);
-        const bytes = await generateWorkbook({ definition, catalog, unit, period, generatedAt, ...(ctx.integrityKey ? { integrityKey: ctx.integrityKey } : {}) });
-        const file = join(dir, templateFileName(period, unit));
-        writeFileAtomic(file, bytes);
-        written.push({ unit: unit.code, file });
-      }
-    }
-    progress.done();
+    const written = await writeTemplates(units, period, dir, ctx);
     if (values.json) ctx.io.out(JSON.stringify(written, null, 2));
     else ctx.io.out(`Đã tạo ${written.length} biểu mẫu kỳ ${period.id} trong ${dir}.`);
     return 0;

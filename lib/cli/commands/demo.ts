@@ -1,0 +1,95 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { vietnamDate } from '../../consolidate/_lib/time';
+import type { Consolidation } from '../../consolidate/types';
+import { parsePeriod, type Period } from '../../period/period';
+import { simulateMonth, type MonthTruth } from '../../simulate/month';
+import { currentDefinition } from '../../template/registry';
+import { UsageError, type CliContext, type Command } from '../command';
+import { consolidationJson, printHeadline, runConsolidation } from './consolidate';
+import { writeTemplates } from './templates';
+
+/** The scenario against what the merger found: the demo checks itself. */
+function compareWithTruth(c: Consolidation, truth: MonthTruth): string[] {
+  const received = c.submissions.filter((s) => s.received);
+  const sorted = (a: string[]) => [...a].sort();
+  const checks: Array<[string, boolean]> = [
+    ['đơn vị đúng hạn', JSON.stringify(sorted(received.filter((s) => s.onTime).map((s) => s.unit))) === JSON.stringify(sorted(truth.onTime))],
+    ['đơn vị gửi muộn', JSON.stringify(sorted(received.filter((s) => s.onTime === false).map((s) => s.unit))) === JSON.stringify(sorted(truth.late))],
+    ['đơn vị chưa gửi', JSON.stringify(sorted(c.missing)) === JSON.stringify(sorted(truth.missing))],
+    ['bản gửi trùng', c.duplicates.length === 1 && c.duplicates[0]?.unit === truth.duplicate.unit],
+    ['tệp hỏng bị từ chối', c.intake.some((r) => r.file.endsWith(truth.broken.file) && r.reason?.code === 'file/corrupt')],
+    ['tệp có lỗi được đánh dấu', truth.withErrors.every((e) => c.intake.find((r) => r.file.endsWith(e.file))?.issues.some((i) => i.code === e.code))],
+    ['báo cáo qua thư điện tử', c.intake.some((r) => r.unit === truth.eml.unit && r.receivedAtSource === 'email')],
+  ];
+  return checks.map(([label, ok]) => `${ok ? 'khớp' : 'KHÔNG KHỚP'}: ${label}`);
+}
+
+export const demoCommand: Command = {
+  name: 'demo',
+  summary: 'Chạy thử trọn một tháng: tạo biểu mẫu, mô phỏng đơn vị gửi về, tổng hợp.',
+  usage: 'demo [--period YYYY-MM] [--out THƯ_MỤC] [--seed SỐ] [--json]',
+  details: [
+    'Dùng Kế hoạch 210/KH-UBND có sẵn: tạo biểu mẫu cho mọi đơn vị (thư mục bieu-mau), mô phỏng các đơn vị',
+    'điền và gửi về hộp thư (thư mục hop-thu: đa số đúng hạn, một số muộn, một số chưa gửi, một đơn vị gửi',
+    'hai lần, vài tệp có lỗi, một tệp hỏng, một báo cáo gửi dạng thư điện tử .eml; sổ tiếp nhận',
+    'so-tiep-nhan.csv), rồi tổng hợp thành tong-hop-<kỳ>.xlsx và đối chiếu kết quả với kịch bản.',
+    'Cùng một --seed cho cùng các tệp mô phỏng.',
+    '',
+    'Ví dụ:',
+    '  da06 demo',
+    '  da06 demo --period 2026-12 --out thu-nghiem --seed 7',
+  ].join('\n'),
+  options: {
+    period: { type: 'string', help: 'Kỳ báo cáo, dạng YYYY-MM (mặc định: tháng hiện tại).', valueName: 'YYYY-MM' },
+    out: { type: 'string', help: 'Thư mục làm việc (mặc định: da06-demo).', valueName: 'THƯ_MỤC' },
+    seed: { type: 'string', help: 'Hạt giống mô phỏng, số nguyên (mặc định: 6).', valueName: 'SỐ' },
+    json: { type: 'boolean', help: 'In kết quả tổng hợp dạng JSON (như da06 consolidate --json).' },
+  },
+  async run({ positionals, values }, ctx: CliContext) {
+    if (positionals.length > 0) throw new UsageError(`Thừa tham số: ${positionals.join(' ')}.`);
+    const periodText = (values.period as string | undefined) ?? (vietnamDate(ctx.now().toISOString()) as string).slice(0, 7);
+    const period: Period | null = parsePeriod(periodText);
+    if (!period) throw new UsageError(`Kỳ báo cáo "${periodText}" không hợp lệ. Nhập dạng YYYY-MM, ví dụ 2026-11.`);
+    const seedText = (values.seed as string | undefined) ?? '6';
+    if (!/^\d{1,9}$/.test(seedText)) throw new UsageError(`Hạt giống "${seedText}" phải là số nguyên không âm.`);
+    const root = resolve((values.out as string | undefined) ?? 'da06-demo');
+    const say = (text: string) => {
+      if (!values.json) ctx.io.out(text);
+    };
+
+    const templatesDir = join(root, 'bieu-mau');
+    const inbox = join(root, 'hop-thu');
+    // Only our own sub-folders are replaced: a rerun starts clean, nothing else in the folder is touched.
+    for (const dir of [templatesDir, inbox]) rmSync(dir, { recursive: true, force: true });
+    mkdirSync(inbox, { recursive: true });
+
+    const roster = ctx.loadRoster();
+    const templates = await writeTemplates(roster.units, period, templatesDir, ctx);
+    say(`1. Đã tạo ${templates.length} biểu mẫu kỳ ${period.id} cho các đơn vị: ${templatesDir}`);
+
+    const month = await simulateMonth({ definition: currentDefinition(), catalog: ctx.loadCatalog(), roster, period, seed: Number(seedText) });
+    for (const file of month.files) writeFileSync(join(inbox, file.name), file.bytes);
+    const receipts = join(root, 'so-tiep-nhan.csv');
+    writeFileSync(receipts, `tệp,thời điểm nhận\n${month.receipts.map((r) => `${r.file},${r.receivedAt}`).join('\n')}\n`, 'utf8');
+    const { truth } = month;
+    say(
+      `2. Mô phỏng ${month.files.length} tệp gửi về ${inbox}: ${truth.onTime.length} đơn vị đúng hạn, ${truth.late.length} muộn, ` +
+        `${truth.missing.length} chưa gửi được (có 1 tệp hỏng), 1 đơn vị gửi hai lần, ${truth.withErrors.length} tệp có lỗi, 1 báo cáo qua thư điện tử (.eml).`,
+    );
+
+    const out = join(root, `tong-hop-${period.id}.xlsx`);
+    const consolidation = await runConsolidation({ paths: [inbox], period, out, receipts }, ctx);
+    if (values.json) {
+      ctx.io.out(JSON.stringify({ summary: out, templates: templatesDir, inbox, ...(consolidationJson(consolidation) as object) }, null, 2));
+      return 0;
+    }
+    say('3. Tổng hợp:');
+    printHeadline(consolidation, out, ctx);
+    say('4. Đối chiếu với kịch bản mô phỏng:');
+    const checks = compareWithTruth(consolidation, truth);
+    for (const line of checks) say(`  ${line}`);
+    say(`\nMở ${out} trong Excel để xem báo cáo tổng hợp (7 trang: Tổng quan, Chỉ tiêu, Nhiệm vụ, Nộp báo cáo, Khó khăn kiến nghị, Dữ liệu, Nhật ký tiếp nhận).`);
+    return checks.every((l) => l.startsWith('khớp')) ? 0 : 1;
+  },
+};
