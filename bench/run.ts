@@ -1,28 +1,60 @@
-// npm run bench [-- --json] [-- --runs N]: speed and memory, measured on this machine, never asserted in tests.
+// npm run bench [-- --json] [-- --runs N] [-- --no-national]: speed and memory measured on this
+// machine, never asserted in tests. Needs the built CLI (npm run build:cli).
 import { loadCatalog, loadRoster } from '../lib/node/seeds';
-import { peakRssMiB } from './_lib/measure';
+import { benchConsolidateInbox, buildInbox, removeInbox } from './consolidate';
 import { benchTemplates } from './templates';
+
+/** 19 simulated months of 178 returns ≈ 3,400 files: a national month (34 provinces' worth). */
+const NATIONAL_MONTHS = 19;
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const json = args.includes('--json');
-  const runsArg = args.indexOf('--runs');
-  const runs = runsArg >= 0 ? Number(args[runsArg + 1]) : 3;
+  const runsAt = args.indexOf('--runs');
+  const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
+  const log = (text: string) => {
+    if (!json) process.stdout.write(`${text}\n`);
+  };
   const catalog = loadCatalog();
   const roster = loadRoster();
+
+  log('Đang đo tạo biểu mẫu…');
   const templates = await benchTemplates(catalog, roster, runs);
-  const result = { templates: { ...templates, peakRssMiB: peakRssMiB() } };
-  if (json) {
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    return;
+  log(`Tạo biểu mẫu: ${templates.files} tệp, trung vị ${templates.ms} ms (${templates.perFileMs} ms/tệp, một luồng); ghi exceljs trần cùng các ô: ${templates.floorMs} ms; tỷ lệ ${templates.ratio}×.`);
+  log(`  Lệnh da06 templates (mọi lõi): ${templates.cliMs} ms; tỷ lệ so với ghi trần ${templates.cliRatio}× (mục tiêu ≤ 2×).`);
+
+  log('Đang mô phỏng một tháng của tỉnh…');
+  const province = await buildInbox(catalog, roster, 1);
+  const consolidate = await benchConsolidateInbox(province, runs, true);
+  removeInbox(province);
+  log(`Tổng hợp tháng của tỉnh: ${consolidate.files} tệp, trung vị ${consolidate.ms} ms (${consolidate.perFileMs} ms/tệp), RSS đỉnh ${consolidate.peakRssMiB} MiB.`);
+  log(`  Nền (giải nén + phân tích XML các trang cần đọc, một luồng): ${consolidate.floorMs} ms; tỷ lệ ${consolidate.ratio}× (mục tiêu ≤ 1,5×).`);
+  log(`  exceljs xlsx.load mọi tệp: ${consolidate.exceljsMs} ms; tỷ lệ ${consolidate.exceljsRatio}× so với nền.`);
+
+  let national: { files: number; ms: number; perFileMs: number; peakRssMiB: number } | undefined;
+  if (!args.includes('--no-national')) {
+    log(`Đang mô phỏng ${NATIONAL_MONTHS} tháng (quy mô cả nước)…`);
+    const inbox = await buildInbox(catalog, roster, NATIONAL_MONTHS);
+    const result = await benchConsolidateInbox(inbox, 1, false);
+    removeInbox(inbox);
+    national = { files: result.files, ms: result.ms, perFileMs: result.perFileMs, peakRssMiB: result.peakRssMiB };
+    const drift = ((national.perFileMs / consolidate.perFileMs - 1) * 100).toFixed(1);
+    log(`Tổng hợp quy mô cả nước: ${national.files} tệp, ${national.ms} ms (${national.perFileMs} ms/tệp, lệch ${drift}% so với tháng của tỉnh; mục tiêu ±10%), RSS đỉnh ${national.peakRssMiB} MiB (mục tiêu < 1024).`);
   }
-  process.stdout.write(
-    [
-      `Tạo biểu mẫu: ${templates.files} tệp, trung vị ${templates.ms} ms (${templates.perFileMs} ms/tệp);`,
-      `  ghi exceljs trần cùng các ô: ${templates.floorMs} ms; tỷ lệ ${templates.ratio}× (mục tiêu ≤ 2×).`,
-      `Bộ nhớ đỉnh (RSS): ${peakRssMiB()} MiB.`,
-    ].join('\n') + '\n',
-  );
+
+  if (json) {
+    process.stdout.write(
+      `${JSON.stringify(
+        {
+          consolidate: { files: consolidate.files, ms: consolidate.ms, floorMs: consolidate.floorMs, ratio: consolidate.ratio, peakRssMiB: consolidate.peakRssMiB, perFileMs: consolidate.perFileMs, exceljsMs: consolidate.exceljsMs, exceljsRatio: consolidate.exceljsRatio },
+          national: national ?? null,
+          templates: { files: templates.files, ms: templates.cliMs, floorMs: templates.floorMs, ratio: templates.cliRatio, singleThreadMs: templates.ms, singleThreadRatio: templates.ratio },
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  }
 }
 
 main().catch((error: unknown) => {

@@ -185,22 +185,46 @@ function zodIssues(error: z.ZodError, fields: FieldPlan[], sheet: string, key: s
   });
 }
 
+type RowRules = (row: Record<string, FieldValue>, ctx: z.RefinementCtx) => void;
+const RULES = '\u0000rules';
+
+/**
+ * One zod schema per row shape (which fields hold a value, of which input type), built once per form
+ * definition: building schemas row by row cost more than reading the file. Cross-field rules travel
+ * with the row and run in the schema's superRefine.
+ */
+const schemaCache = new WeakMap<FormDefinition, Map<string, z.ZodType>>();
+
+function rowSchema(checked: readonly FieldPlan[], definition: FormDefinition): z.ZodType {
+  let cache = schemaCache.get(definition);
+  if (!cache) schemaCache.set(definition, (cache = new Map()));
+  const signature = checked.map((f) => `${f.id}:${f.input.type}:${f.input.list ?? ''}:${f.input.maxLength ?? ''}`).join('|');
+  let schema = cache.get(signature);
+  if (!schema) {
+    const shape = Object.fromEntries(checked.map((f) => [f.id, fieldSchema(f.input, definition)]));
+    schema = z.looseObject(shape).superRefine((row, ctx) => {
+      const rules = (row as Record<string, unknown>)[RULES] as RowRules | undefined;
+      rules?.(row as Record<string, FieldValue>, ctx);
+    });
+    cache.set(signature, schema);
+  }
+  return schema;
+}
+
 function runSchema(
   fields: FieldPlan[],
   typed: Record<string, FieldValue>,
   invalid: Set<string>,
-  refine: ((row: Record<string, FieldValue>, ctx: z.RefinementCtx) => void) | undefined,
+  refine: RowRules | undefined,
   sheet: string,
   key: string | undefined,
   definition: FormDefinition,
 ): Issue[] {
   // Empty and already-reported values are not checked again: one problem, one issue.
   const checked = fields.filter((f) => typed[f.id] !== null && !invalid.has(f.id));
-  const shape = Object.fromEntries(checked.map((f) => [f.id, fieldSchema(f.input, definition)]));
-  let schema: z.ZodType = z.object(shape);
-  if (refine) schema = (schema as z.ZodObject).superRefine((_row, ctx) => refine(typed, ctx));
-  const input = Object.fromEntries(checked.map((f) => [f.id, typed[f.id]]));
-  const result = schema.safeParse(input);
+  const input: Record<string, unknown> = Object.fromEntries(checked.map((f) => [f.id, typed[f.id]]));
+  if (refine) input[RULES] = (_row: Record<string, FieldValue>, ctx: z.RefinementCtx) => refine(typed, ctx);
+  const result = rowSchema(checked, definition).safeParse(input);
   return result.success ? [] : zodIssues(result.error, fields, sheet, key, typed, definition);
 }
 

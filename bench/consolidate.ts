@@ -1,0 +1,130 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { SaxesParser } from 'saxes';
+import type { Catalog } from '../lib/catalog/schema';
+import { parsePeriod, type Period } from '../lib/period/period';
+import { openZip } from '../lib/read/zip';
+import type { Roster } from '../lib/roster/roster';
+import { simulateMonth } from '../lib/simulate/month';
+import { currentDefinition } from '../lib/template/registry';
+import { median, timeIt } from './_lib/measure';
+
+const PERIOD = parsePeriod('2026-11') as Period;
+const CLI = join(__dirname, '..', 'dist', 'lib', 'cli', 'main.js');
+
+export interface Inbox {
+  dir: string;
+  receipts: string;
+  files: number;
+  bytes: number;
+}
+
+/** Writes `months` simulated months (178 returns each) into one inbox folder. */
+export async function buildInbox(catalog: Catalog, roster: Roster, months: number): Promise<Inbox> {
+  const dir = mkdtempSync(join(tmpdir(), 'da06-bench-'));
+  const inbox = join(dir, 'hop-thu');
+  mkdirSync(inbox);
+  const receipts: string[] = ['tệp,thời điểm nhận'];
+  let files = 0;
+  let bytes = 0;
+  for (let m = 0; m < months; m += 1) {
+    const month = await simulateMonth({ definition: currentDefinition(), catalog, roster, period: PERIOD, seed: 1000 + m });
+    for (const file of month.files) {
+      const name = `${m}-${file.name}`;
+      writeFileSync(join(inbox, name), file.bytes);
+      files += 1;
+      bytes += file.bytes.length;
+    }
+    for (const r of month.receipts) receipts.push(`${m}-${r.file},${r.receivedAt}`);
+  }
+  const receiptsPath = join(dir, 'so-tiep-nhan.csv');
+  writeFileSync(receiptsPath, receipts.join('\n'));
+  return { dir: inbox, receipts: receiptsPath, files, bytes };
+}
+
+/** `da06 consolidate` end to end, as a user runs it (built CLI, worker threads), with its peak RSS. */
+function runCli(inbox: Inbox, out: string): { ms: number; peakRssMiB: number } {
+  const start = performance.now();
+  const result = spawnSync('/usr/bin/time', ['-f', 'da06-max-rss-kib:%M', process.execPath, CLI, 'consolidate', inbox.dir, '--period', PERIOD.id, '--out', out, '--receipts', inbox.receipts], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - start;
+  if (result.status !== 0) throw new Error(`consolidate failed: ${result.stderr}`);
+  const kib = Number(/da06-max-rss-kib:(\d+)/.exec(result.stderr)?.[1] ?? 0);
+  return { ms, peakRssMiB: Math.round(kib / 1024) };
+}
+
+const FLOOR_PARTS = /^(xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/styles\.xml|xl\/worksheets\/sheet[1-3,5]\.xml|\[Content_Types\]\.xml)$/;
+
+/** The floor: read each file, unzip and parse the XML of the parts we read, with the same libraries, nothing else. */
+function floor(paths: readonly string[]): void {
+  for (const path of paths) {
+    let zip;
+    try {
+      zip = openZip(new Uint8Array(readFileSync(path)));
+    } catch {
+      continue;
+    }
+    for (const name of zip.names) {
+      if (!FLOOR_PARTS.test(name)) continue;
+      try {
+        const parser = new SaxesParser({ xmlns: false, position: false });
+        parser.write(zip.readText(name)).close();
+      } catch {
+        // the broken file of the month
+      }
+    }
+  }
+}
+
+async function exceljsLoad(paths: readonly string[]): Promise<void> {
+  for (const path of paths) {
+    try {
+      await new ExcelJS.Workbook().xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
+    } catch {
+      // the broken file of the month
+    }
+  }
+}
+
+export interface ConsolidateBench {
+  files: number;
+  ms: number;
+  perFileMs: number;
+  floorMs: number;
+  ratio: number;
+  exceljsMs: number;
+  exceljsRatio: number;
+  peakRssMiB: number;
+}
+
+export async function benchConsolidateInbox(inbox: Inbox, runs: number, withExceljs: boolean): Promise<ConsolidateBench> {
+  const paths = readdirSync(inbox.dir).filter((f) => f.endsWith('.xlsx')).map((f) => join(inbox.dir, f));
+  const out = join(inbox.dir, '..', 'tong-hop.xlsx');
+  const cli: Array<{ ms: number; peakRssMiB: number }> = [];
+  const floors: number[] = [];
+  const loads: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    cli.push(runCli(inbox, out));
+    floors.push(await timeIt(async () => floor(paths)));
+    if (withExceljs) loads.push(await timeIt(() => exceljsLoad(paths)));
+  }
+  const ms = median(cli.map((c) => c.ms));
+  const floorMs = median(floors);
+  const exceljsMs = withExceljs ? median(loads) : 0;
+  return {
+    files: inbox.files,
+    ms: Math.round(ms),
+    perFileMs: +(ms / inbox.files).toFixed(2),
+    floorMs: Math.round(floorMs),
+    ratio: +(ms / floorMs).toFixed(2),
+    exceljsMs: Math.round(exceljsMs),
+    exceljsRatio: withExceljs ? +(exceljsMs / floorMs).toFixed(2) : 0,
+    peakRssMiB: Math.max(...cli.map((c) => c.peakRssMiB)),
+  };
+}
+
+export function removeInbox(inbox: Inbox): void {
+  rmSync(join(inbox.dir, '..'), { recursive: true, force: true });
+}
