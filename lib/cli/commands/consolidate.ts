@@ -7,8 +7,8 @@ import { formatDayMonthYear } from '../../period/format';
 import { parsePeriod, type Period } from '../../period/period';
 import { buildSummaryModel } from '../../summary/build';
 import { readPreviousSummary } from '../../summary/previous';
-import { writeSummaryXlsx } from '../../summary/xlsx';
-import { writeFileAtomic } from '../../node/files';
+import { streamSummaryXlsx } from '../../summary/xlsx';
+import { writeChunksAtomic } from '../../node/files';
 import { iterateInputs, listFiles, parseReceipts } from '../../node/intake';
 import type { FieldValue } from '../../validate/check';
 import { UsageError, type CliContext, type Command } from '../command';
@@ -98,9 +98,9 @@ export async function runConsolidation(options: RunConsolidationOptions, ctx: Cl
   progress.done();
   const now = ctx.now();
   const consolidation = mergeAssessed(assessed, { catalog, roster, period: options.period, now, notes, ...(previous ? { previous } : {}) });
-  const bytes = await writeSummaryXlsx(buildSummaryModel(consolidation), { generatedAt: now });
-  mkdirSync(dirname(resolve(options.out)), { recursive: true });
-  writeFileAtomic(resolve(options.out), bytes);
+  const model = buildSummaryModel(consolidation);
+  mkdirSync(dirname(outPath), { recursive: true });
+  writeChunksAtomic(outPath, (write) => streamSummaryXlsx(model, { generatedAt: now }, write));
   return consolidation;
 }
 
