@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import officeAddins from 'eslint-plugin-office-addins';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'url', 'stream', 'zlib', 'worker_threads', 'util', 'events', 'process'];
 
@@ -22,6 +23,28 @@ export default tseslint.config(
         patterns: [{ group: ['node:*', ...nodeBuiltins], message: 'lib/ must stay pure (Node and browser): move I/O to lib/cli or lib/node.' }],
       }],
       'no-restricted-globals': ['error', { name: 'process', message: 'lib/ must stay pure: pass what you need as an argument.' }],
+    },
+  },
+  {
+    // The task pane and the ribbon's function command: Office.js discipline, browser only.
+    files: ['addin/src/**/*.ts'],
+    plugins: { 'office-addins': officeAddins },
+    rules: {
+      'office-addins/call-sync-after-load': 'error',
+      'office-addins/call-sync-before-read': 'error',
+      'office-addins/load-object-before-read': 'error',
+      'office-addins/no-context-sync-in-loop': 'error',
+      'office-addins/no-empty-load': 'error',
+      'office-addins/no-navigational-load': 'error',
+      'office-addins/no-office-initialize': 'error',
+      'office-addins/test-for-null-using-isNullObject': 'error',
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['node:*', ...nodeBuiltins], message: 'The pane runs in the browser inside Excel: no Node modules.' },
+          { group: ['**/lib/node/*', '**/lib/cli/*'], message: 'lib/node and lib/cli are Node-only: the pane cannot bundle them.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', { name: 'process', message: 'The pane runs in the browser: there is no process.' }],
     },
   },
 );

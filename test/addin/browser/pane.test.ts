@@ -1,0 +1,235 @@
+// The built task pane in headless Chromium over the fake Office.js: what a unit and the secretariat
+// see and do. Screenshots go to test-output/addin/.
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { groupIssues } from '../../../addin/src/check/group';
+import { HIGHLIGHT_FILLS } from '../../../addin/src/office/highlight';
+import { CHART_SHEET_NAME } from '../../../addin/src/office/write-summary';
+import { renderMessage, type Issue } from '../../../lib/issues/issue';
+import { buildEml } from '../../../lib/simulate/eml';
+import { SUMMARY_SHEET_NAMES } from '../../../lib/summary/build';
+import { validateWorkbook } from '../../../lib/validate/validate';
+import { catalog, filledReturn, period, roster, SHEETS } from '../_lib/returns';
+import { seedFromXlsx } from '../fake-office/seed';
+import { browserTestsWanted, OUTPUT, openPage, screenshotSheet, startHarness, type Harness } from './_lib/harness';
+import { parsePeriod, type Period } from '../../../lib/period/period';
+
+jest.setTimeout(60_000);
+
+const wanted = browserTestsWanted();
+const describeBrowser = wanted ? describe : describe.skip;
+
+/** Calls a method of the page's fake workbook (window.__fakeOffice). */
+function fake<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(([m, a]) => {
+    const office = (window as unknown as { __fakeOffice: Record<string, (...x: unknown[]) => unknown> }).__fakeOffice;
+    return office[m as string]?.(...(a as unknown[])) as T;
+  }, [method, args] as const);
+}
+
+const MISTAKES = ['percentOver100', 'doneAt40', 'missingRequired', 'textStartingWithEquals'] as const;
+
+describeBrowser('task pane in Chromium', () => {
+  let harness: Harness;
+  let bytes: Uint8Array;
+  let expected: Issue[];
+
+  beforeAll(async () => {
+    harness = await startHarness();
+    bytes = await filledReturn('SYT', { seed: 2, mistakes: [...MISTAKES] });
+    expected = validateWorkbook(bytes, { catalog, roster }).issues;
+  }, 60_000);
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('Kiểm tra on Office 2019 (ExcelApi 1.7) lists what da06 validate finds, grouped by sheet, errors first, and colours the cells', async () => {
+    const { page, context, errors } = await openPage(harness, { seed: await seedFromXlsx(bytes), fake: { apiVersion: '1.7' }, path: 'taskpane.html#kiem-tra' });
+    await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+    await page.locator('.counts').waitFor();
+    await page.getByText(/^Đã kiểm tra lúc/).waitFor();
+
+    const order = [SHEETS.cover, SHEETS.indicators, SHEETS.tasks];
+    const groups = groupIssues(expected, order);
+    expect(await page.locator('.group h2').allInnerTexts()).toEqual(groups.map((g) => expect.stringContaining(g.sheet ?? 'Chung')));
+    const listed = await page.locator('.issue').evaluateAll((nodes) => nodes.map((n) => [n.querySelector('.badge')?.textContent, n.querySelector('.cell')?.textContent ?? '', n.querySelector('.message')?.textContent]));
+    expect(listed).toEqual(groups.flatMap((g) => g.issues.map((i) => [i.severity === 'error' ? 'Lỗi' : 'Cảnh báo', i.cell ?? '', renderMessage(i)])));
+    const errorCount = expected.filter((i) => i.severity === 'error').length;
+    expect(await page.locator('.counts').innerText()).toContain(`${errorCount} lỗi`);
+
+    for (const issue of expected.filter((i) => i.sheet && i.cell)) {
+      const colour = expected.some((i) => i.sheet === issue.sheet && i.cell === issue.cell && i.severity === 'error') ? HIGHLIGHT_FILLS.error : HIGHLIGHT_FILLS.warning;
+      expect([issue.cell, await fake(page, 'fillOf', issue.sheet, issue.cell)]).toEqual([issue.cell, colour]);
+    }
+    await page.screenshot({ path: join(OUTPUT, 'kiem-tra.png'), fullPage: true });
+    await screenshotSheet(harness, page, SHEETS.tasks, 'kiem-tra-bieu-02.png', { maxRows: 22 });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('clicking an issue activates its sheet and selects its cell; editing the row re-checks it', async () => {
+    const { page, context, errors } = await openPage(harness, { seed: await seedFromXlsx(bytes), fake: { apiVersion: '1.14' }, path: 'taskpane.html#kiem-tra' });
+    await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+    await page.locator('.counts').waitFor();
+    const done = expected.find((i) => i.code === 'row/done-not-100') as Issue;
+    const item = page.locator('.issue', { hasText: renderMessage(done) });
+    await item.click();
+    await page.getByText(`Đã chọn ô ${done.cell}`).waitFor();
+    expect(await fake(page, 'selection')).toEqual({ sheet: SHEETS.tasks, address: done.cell });
+    expect(await fake(page, 'activeSheet')).toBe(SHEETS.tasks);
+    await screenshotSheet(harness, page, SHEETS.tasks, 'chon-o-loi.png', { maxRows: 22 });
+
+    await fake(page, 'userEdit', SHEETS.tasks, done.cell, [[100]]);
+    await page.getByText(/^Đã kiểm tra lại 1 dòng vừa sửa/).waitFor();
+    expect(await item.count()).toBe(0);
+    expect(await fake(page, 'fillOf', SHEETS.tasks, done.cell)).toBe('#FFF2CC');
+    expect(await page.locator('.counts').innerText()).toContain(`${expected.filter((i) => i.severity === 'error').length - 1} lỗi`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("Xóa đánh dấu, in the pane and as the ribbon's function command, gives every cell its own fill back", async () => {
+    const seed = await seedFromXlsx(bytes);
+    const located = expected.filter((i) => i.sheet && i.cell) as Array<Issue & { sheet: string; cell: string }>;
+    const { page, context, errors } = await openPage(harness, { seed, path: 'taskpane.html#kiem-tra' });
+    const own = await Promise.all(located.map((i) => fake(page, 'fillOf', i.sheet, i.cell)));
+    await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+    await page.locator('.counts').waitFor();
+    await page.getByText(/^Đã kiểm tra lúc/).waitFor();
+    await page.getByRole('button', { name: 'Xóa đánh dấu' }).click();
+    await page.getByText(/^Đã bỏ tô màu \d+ ô/).waitFor();
+    expect(await Promise.all(located.map((i) => fake(page, 'fillOf', i.sheet, i.cell)))).toEqual(own);
+
+    // Colour again, then hand the workbook to the ribbon's command page (another runtime).
+    await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+    await page.getByText(/^Đã kiểm tra lúc/).waitFor();
+    const marked = await fake(page, 'exportSeed');
+    const command = await openPage(harness, { seed: marked as typeof seed, path: 'commands.html' });
+    expect(await Promise.all(located.map((i) => fake(command.page, 'fillOf', i.sheet, i.cell)))).not.toEqual(own);
+    const completed = await command.page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const run = (window as unknown as { clearHighlights: (event: { completed: () => void }) => void }).clearHighlights;
+          run({ completed: () => resolve(true) });
+        }),
+    );
+    expect(completed).toBe(true);
+    expect(await Promise.all(located.map((i) => fake(command.page, 'fillOf', i.sheet, i.cell)))).toEqual(own);
+    expect([...errors, ...command.errors]).toEqual([]);
+    await command.context.close();
+    await context.close();
+  });
+
+  it('still checks a workbook in an engine without the built-ins EdgeHTML 18 lacks (Office 2019 on Windows)', async () => {
+    const strip = [
+      'delete window.globalThis',
+      'delete window.TextDecoder',
+      'delete window.TextEncoder',
+      'delete window.queueMicrotask',
+      'delete Object.fromEntries',
+      'delete Array.prototype.flat',
+      'delete Array.prototype.flatMap',
+      'delete String.prototype.trimStart',
+      'delete String.prototype.trimEnd',
+      // No Unicode property escapes: new RegExp('\\p{L}', 'u') throws, as in EdgeHTML 18.
+      "window.RegExp = (function (Native) { function R(p, f) { if (typeof p === 'string' && p.indexOf('\\p{') >= 0) throw new SyntaxError('Invalid regular expression'); return new Native(p, f); } R.prototype = Native.prototype; return R; })(window.RegExp)",
+    ].join(';');
+    const { page, context, errors } = await openPage(harness, { seed: await seedFromXlsx(bytes), fake: { apiVersion: '1.7' }, path: 'taskpane.html#kiem-tra', afterOfficeJs: strip });
+    await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+    await page.locator('.counts').waitFor();
+    expect(await page.locator('.issue').count()).toBe(expected.length);
+    expect(await page.evaluate(() => typeof new TextDecoder().decode(new TextEncoder().encode('Đề án 06')))).toBe('string');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("says plainly when the workbook is not a da06 template, and when it is last month's", async () => {
+    const plain = await openPage(harness, { seed: { sheets: [{ name: 'Sheet1', cells: { A1: { v: 'Danh sách cán bộ' } } }] }, path: 'taskpane.html#kiem-tra' });
+    await plain.page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+    await plain.page.getByText('Sổ đang mở không phải biểu mẫu báo cáo Đề án 06').waitFor();
+    expect(await plain.page.locator('.issue').count()).toBe(0);
+    await plain.page.screenshot({ path: join(OUTPUT, 'khong-phai-bieu-mau.png'), fullPage: true });
+    expect(plain.errors).toEqual([]);
+    await plain.context.close();
+
+    const october = await filledReturn('CAT', { period: parsePeriod('2026-10') as Period, reportDate: '2026-11-05' });
+    const old = await openPage(harness, { seed: await seedFromXlsx(october), path: 'taskpane.html#kiem-tra' });
+    await old.page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+    const warning = old.page.locator('.notice-warning', { hasText: 'Đây là biểu mẫu kỳ Tháng 10 năm 2026' });
+    await warning.waitFor();
+    expect(await warning.innerText()).toContain('Kỳ đang báo cáo là Tháng 11 năm 2026');
+    await old.page.screenshot({ path: join(OUTPUT, 'bieu-mau-thang-truoc.png'), fullPage: true });
+    expect(old.errors).toEqual([]);
+    await old.context.close();
+  });
+
+  it('Tổng hợp reads the returned .xlsx and .eml files, writes the summary sheets and native charts into the open workbook', async () => {
+    const communes = roster.units.filter((u) => u.kind === 'commune').slice(0, 2).map((u) => u.code);
+    const files = [
+      { name: '2026-11_CAT_cong-an-tinh.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await filledReturn('CAT', { seed: 3 })) },
+      { name: '2026-11_SYT_so-y-te.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(bytes) },
+      ...(await Promise.all(communes.map(async (code, i) => ({ name: `2026-11_${code}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await filledReturn(code, { seed: 10 + i })) })))),
+      {
+        name: 'bao-cao-so-tai-chinh.eml',
+        mimeType: 'message/rfc822',
+        buffer: Buffer.from(
+          buildEml({
+            from: { name: 'Văn thư Sở Tài chính', address: 'vanthu@stc.thanhhoa.gov.vn' },
+            to: 'da06@congan.thanhhoa.gov.vn',
+            subject: 'Báo cáo Đề án 06 tháng 11/2026',
+            date: '2026-12-08T09:15:00+07:00',
+            text: 'Kính gửi Công an tỉnh, Sở Tài chính gửi báo cáo tháng 11.',
+            attachments: [{ filename: '2026-11_STC.xlsx', bytes: await filledReturn('STC', { seed: 7 }) }],
+          }),
+        ),
+      },
+    ];
+    const { page, context, errors } = await openPage(harness, { seed: { sheets: [{ name: 'Sheet1', cells: {} }] }, fake: { apiVersion: '1.17', platform: 'OfficeOnline' }, path: 'taskpane.html#tong-hop' });
+    await page.locator('#view-consolidate').waitFor();
+    expect(await page.locator('#period-month').inputValue()).toBe(String(period.month));
+    await page.locator('#files').setInputFiles(files);
+    await page.getByText(`Đã chọn ${files.length} tệp: ${files.length - 1} tệp Excel, 1 thư điện tử .eml.`).waitFor();
+    await page.getByRole('button', { name: 'Tổng hợp', exact: true }).click();
+    const result = page.locator('.notice-success', { hasText: 'Đã tổng hợp tháng 11 năm 2026' });
+    await result.waitFor({ timeout: 45_000 });
+    expect(await page.locator('#progress-box').isHidden()).toBe(true);
+
+    const sheets = (await fake<{ sheets: Array<{ name: string; visibility: string; charts?: Array<{ chartType: string; title: string }> }> }>(page, 'exportSeed')).sheets;
+    expect(sheets.map((s) => s.name)).toEqual(['Sheet1', SUMMARY_SHEET_NAMES.overview, CHART_SHEET_NAME, ...Object.values(SUMMARY_SHEET_NAMES).slice(1), '_da06_tonghop']);
+    const charts = sheets.find((s) => s.name === CHART_SHEET_NAME)?.charts ?? [];
+    expect(charts.map((c) => c.chartType)).toEqual(['ColumnClustered', 'BarClustered', 'Pie']);
+    const intake = sheets.find((s) => s.name === SUMMARY_SHEET_NAMES.intake) as unknown as { cells: Record<string, { v?: unknown }> };
+    const logged = Object.values(intake.cells).map((c) => String(c.v ?? ''));
+    expect(logged.some((v) => v.includes('bao-cao-so-tai-chinh.eml › 2026-11_STC.xlsx'))).toBe(true);
+    expect(await page.locator('ul.headline li').first().innerText()).toMatch(/^Đơn vị phải báo cáo: \d+; đã gửi 5 /);
+
+    await page.screenshot({ path: join(OUTPUT, 'tong-hop.png'), fullPage: true });
+    await screenshotSheet(harness, page, SUMMARY_SHEET_NAMES.overview, 'tong-hop-tong-quan.png', { maxRows: 24, maxCols: 4, width: 900 });
+    await screenshotSheet(harness, page, CHART_SHEET_NAME, 'tong-hop-bieu-do.png', { maxRows: 30, maxCols: 3, width: 1300 });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('Hủy stops a consolidation under way and leaves the workbook as it was', async () => {
+    const file = Buffer.from(bytes);
+    const files = Array.from({ length: 120 }, (_, i) => ({ name: `ban-sao-${i + 1}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file }));
+    const { page, context, errors } = await openPage(harness, { seed: { sheets: [{ name: 'Sheet1', cells: { A1: { v: 'giữ nguyên' } } }] }, path: 'taskpane.html#tong-hop' });
+    await page.locator('#files').setInputFiles(files);
+    await page.getByRole('button', { name: 'Tổng hợp', exact: true }).click();
+    await page.locator('#progress-box').waitFor();
+    await page.getByText(/^Đọc và kiểm tra ban-sao-/).waitFor();
+    await page.screenshot({ path: join(OUTPUT, 'tong-hop-dang-chay.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Hủy' }).click();
+    await page.getByText('Đã hủy tổng hợp').waitFor();
+    const sheets = (await fake<{ sheets: Array<{ name: string }> }>(page, 'exportSeed')).sheets;
+    expect(sheets.map((s) => s.name)).toEqual(['Sheet1']);
+    expect(await page.getByRole('button', { name: 'Hủy' }).isHidden()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+if (!wanted) {
+  it.skip('browser tests skipped (DA06_SKIP_BROWSER=1)', () => undefined);
+}

@@ -1,0 +1,162 @@
+import { CHART_SHEET_NAME, planChunks, writeSummaryModel, WriteCancelledError } from '../../../addin/src/office/write-summary';
+import type { SummaryModel, SummarySheet } from '../../../lib/summary/model';
+import { excelRun } from '../_lib/excel';
+import { FakeExcel, uninstallFakeOffice } from '../fake-office/office';
+
+const UNIT_TEXT = ['=HYPERLINK("http://x","bấm vào đây")', '05/12/2026', '1,5', '0912 345 678', '+84 912', '-', 'Đã hoàn thành'];
+
+function sheet(id: SummarySheet['id'], name: string, rows: SummarySheet['rows'], extra: Partial<SummarySheet> = {}): SummarySheet {
+  return {
+    id,
+    name,
+    title: `TIÊU ĐỀ ${name.toUpperCase()}`,
+    subtitle: 'Tháng 11 năm 2026',
+    columns: [
+      { header: 'Nội dung', width: 40, format: 'text' },
+      { header: 'Số', width: 12, format: 'integer' },
+      { header: 'Tỷ lệ', width: 12, format: 'percent' },
+    ],
+    rows,
+    marks: [],
+    ...extra,
+  };
+}
+
+/** A hand-made model: what lib/summary/build.ts produces, in miniature. */
+function model(extraRows = 0, textSize = 0): SummaryModel {
+  const big = 'Khó khăn do chưa có kinh phí triển khai. '.repeat(Math.ceil(textSize / 41)).slice(0, textSize);
+  return {
+    title: 'BÁO CÁO TỔNG HỢP THÁNG 11 NĂM 2026',
+    period: '2026-11',
+    sheets: [
+      sheet('overview', 'Tổng quan', [['Đơn vị phải báo cáo', 187, null], ['Tỷ lệ báo cáo', null, 0.856]], {
+        marks: [{ row: 1, col: 2, tone: 'bad' }, { row: 0, col: 1, tone: 'good' }],
+        formats: [{ row: 1, col: 2, format: 'percent' }],
+      }),
+      sheet('concerns', 'Khó khăn, kiến nghị', [...UNIT_TEXT.map((t, i) => [t, i, 0.1 * i]), ...Array.from({ length: extraRows }, (_, i) => [big || `dòng ${i}`, i, null])], { dataBars: [2] }),
+    ],
+    charts: [
+      { id: 'reporting-rate', title: 'Tỷ lệ báo cáo theo loại đơn vị (%)', type: 'column', categories: ['Sở, ban, ngành', 'Xã, phường', 'Toàn tỉnh'], series: [{ name: 'Tỷ lệ báo cáo', values: [90.5, 84.3, 85.6] }, { name: 'Đúng hạn', values: [80, 70, 71.7] }] },
+      { id: 'task-status', title: 'Nhiệm vụ theo tình trạng', type: 'bar', categories: ['Đã hoàn thành', 'Đang triển khai'], series: [{ name: 'Số nhiệm vụ', values: [12, 30] }] },
+      { id: 'indicator-status', title: 'Chỉ tiêu theo kết quả', type: 'pie', categories: ['Đạt', 'Chưa đạt'], series: [{ name: 'Số chỉ tiêu', values: [40, 16] }] },
+    ],
+  };
+}
+
+function workbook(apiVersion = '1.17', existing: FakeExcel['state']['sheets'][number]['name'][] = []): FakeExcel {
+  const fake = new FakeExcel({ sheets: [{ name: 'Sheet1', cells: {} }, ...existing.map((name) => ({ name, cells: { A1: { v: `cũ ${name}` } } }))] }, { apiVersion });
+  fake.install();
+  return fake;
+}
+
+afterEach(() => uninstallFakeOffice());
+
+describe('writeSummaryModel', () => {
+  it('writes each sheet: title, subtitle, headers on row 3, rows from row 4, frozen header, then the charts sheet', async () => {
+    const fake = workbook();
+    const result = await excelRun((context) => writeSummaryModel(context, model(), { generatedAt: new Date(Date.UTC(2026, 11, 10)) }));
+    expect(result).toEqual({ sheets: ['Tổng quan', CHART_SHEET_NAME, 'Khó khăn, kiến nghị'], charts: 3, replaced: [] });
+    expect(fake.state.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ['Sheet1', 'Visible'],
+      ['Tổng quan', 'Visible'],
+      [CHART_SHEET_NAME, 'Visible'],
+      ['Khó khăn, kiến nghị', 'Visible'],
+      ['_da06_tonghop', 'VeryHidden'],
+    ]);
+    expect(fake.cell('Tổng quan', 'A1')?.value).toBe('TIÊU ĐỀ TỔNG QUAN');
+    expect(fake.cell('Tổng quan', 'A2')?.value).toBe('Tháng 11 năm 2026');
+    expect(['A3', 'B3', 'C3'].map((a) => fake.cell('Tổng quan', a)?.value)).toEqual(['Nội dung', 'Số', 'Tỷ lệ']);
+    expect(fake.cell('Tổng quan', 'B4')).toMatchObject({ value: 187, numberFormat: '#,##0' });
+    expect(fake.cell('Tổng quan', 'C5')).toMatchObject({ value: 0.856, numberFormat: '0.0%' });
+    expect(fake.sheet('Tổng quan').frozenRows).toBe(3);
+    expect(fake.activeSheet()).toBe('Tổng quan');
+    expect(['A1', 'B1', 'B2', 'B3'].map((a) => fake.cell('_da06_tonghop', a)?.value)).toEqual(['da06-tong-hop', 1, '2026-11', '2026-12-10T00:00:00.000Z']);
+  });
+
+  it('keeps what units typed as text: "=…" is no formula, "05/12/2026" no date, "1,5" no number', async () => {
+    const fake = workbook();
+    await excelRun((context) => writeSummaryModel(context, model()));
+    const written = UNIT_TEXT.map((_, i) => fake.cell('Khó khăn, kiến nghị', `A${4 + i}`));
+    expect(written.map((c) => c?.value)).toEqual(UNIT_TEXT);
+    expect(written.every((c) => c?.formula === undefined && c?.numberFormat === '@')).toBe(true);
+  });
+
+  it('colours marks by tone and puts data bars on rate columns', async () => {
+    const fake = workbook();
+    await excelRun((context) => writeSummaryModel(context, model()));
+    expect(fake.cell('Tổng quan', 'C5')?.fill).toBe('#F8CBAD');
+    expect(fake.cell('Tổng quan', 'B4')?.fill).toBe('#C6EFCE');
+    expect(fake.sheet('Khó khăn, kiến nghị').conditionalFormats.map((f) => [f.type, f.address])).toEqual([['DataBar', 'C4:C10']]);
+    expect(fake.sheet('Tổng quan').conditionalFormats.map((f) => f.address)).toEqual(['C5']);
+  });
+
+  it('draws the model charts as native charts from a table of their figures', async () => {
+    const fake = workbook();
+    await excelRun((context) => writeSummaryModel(context, model()));
+    const charts = fake.sheet(CHART_SHEET_NAME).charts;
+    expect(charts.map((c) => [c.name, c.chartType, c.title, c.seriesBy])).toEqual([
+      ['reporting-rate', 'ColumnClustered', 'Tỷ lệ báo cáo theo loại đơn vị (%)', 'Columns'],
+      ['task-status', 'BarClustered', 'Nhiệm vụ theo tình trạng', 'Columns'],
+      ['indicator-status', 'Pie', 'Chỉ tiêu theo kết quả', 'Columns'],
+    ]);
+    expect(charts[0]?.source).toBe("'Biểu đồ'!A4:C7");
+    expect(['A4', 'B4', 'C4', 'A5', 'B5', 'C7'].map((a) => fake.cell(CHART_SHEET_NAME, a)?.value)).toEqual(['', 'Tỷ lệ báo cáo', 'Đúng hạn', 'Sở, ban, ngành', 90.5, 71.7]);
+    expect(charts[2]?.dataLabels.showPercentage).toBe(true);
+  });
+
+  it('splits a large sheet into requests under the 5 MB cap and reports progress after each', async () => {
+    const fake = workbook();
+    const progress: Array<[number, number]> = [];
+    // 12 MB of text in one sheet: one request would be refused.
+    await excelRun((context) => writeSummaryModel(context, model(6000, 2000), { onProgress: (done, total) => progress.push([done, total]) }));
+    const sizes = fake.requests.map((r) => r.bytes);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBeGreaterThan(12_000_000);
+    expect(Math.max(...sizes)).toBeLessThan(5 * 1024 * 1024);
+    expect(sizes.filter((b) => b > 1_000_000).length).toBeGreaterThanOrEqual(4);
+    expect(fake.cell('Khó khăn, kiến nghị', `A${4 + 7 + 5999}`)?.value).toMatch(/^Khó khăn/);
+    expect(progress.map(([done]) => done)).toEqual(progress.map((_, i) => i + 1));
+    expect(new Set(progress.map(([, total]) => total)).size).toBe(1);
+  });
+
+  it('replaces an earlier summary only once the new one is complete, and puts it back when cancelled', async () => {
+    const fake = workbook('1.17', ['Tổng quan', CHART_SHEET_NAME]);
+    const controller = new AbortController();
+    await expect(
+      excelRun((context) =>
+        writeSummaryModel(context, model(), {
+          signal: controller.signal,
+          onProgress: (done) => {
+            if (done === 2) controller.abort();
+          },
+        }),
+      ),
+    ).rejects.toBeInstanceOf(WriteCancelledError);
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Tổng quan', CHART_SHEET_NAME]);
+    expect(fake.cell('Tổng quan', 'A1')?.value).toBe('cũ Tổng quan');
+    const result = await excelRun((context) => writeSummaryModel(context, model()));
+    expect(result.replaced).toEqual(['Tổng quan', CHART_SHEET_NAME]);
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Tổng quan', CHART_SHEET_NAME, 'Khó khăn, kiến nghị', '_da06_tonghop']);
+    expect(fake.cell('Tổng quan', 'A1')?.value).toBe('TIÊU ĐỀ TỔNG QUAN');
+  });
+
+  it('works on Office 2019 (ExcelApi 1.7): no autofilter there, everything else the same', async () => {
+    const fake = workbook('1.7');
+    await excelRun((context) => writeSummaryModel(context, model(), { apiSupport: () => false }));
+    expect(fake.sheet('Tổng quan').autoFilter).toBeUndefined();
+    expect(fake.sheet(CHART_SHEET_NAME).charts).toHaveLength(3);
+    uninstallFakeOffice();
+    const newer = workbook('1.17');
+    await excelRun((context) => writeSummaryModel(context, model(), { apiSupport: () => true }));
+    expect(newer.sheet('Tổng quan').autoFilter).toBe('A3:C5');
+  });
+});
+
+describe('planChunks', () => {
+  it('cuts by estimated bytes and by row count, never leaving a row out', () => {
+    const rows = Array.from({ length: 10 }, (_, i) => [`${'ế'.repeat(100)}${i}`, i]); // ~640 bytes a row, counting escapes
+    const chunks = planChunks(rows, () => '@', 1500, 100);
+    expect(chunks.map((c) => c.end - c.start)).toEqual([2, 2, 2, 2, 2]);
+    expect(planChunks(rows, () => '@', 10_000_000, 3).map((c) => [c.start, c.end])).toEqual([[0, 3], [3, 6], [6, 9], [9, 10]]);
+    expect(planChunks([[`${'y'.repeat(5000)}`]], () => '@', 100, 10)).toEqual([{ start: 0, end: 1 }]);
+  });
+});
