@@ -1,4 +1,4 @@
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import type { IssueCode } from '../issues/catalog';
 
 /** Bounds that keep a hostile file from costing more than a real return ever does. */
@@ -104,7 +104,7 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
     if (end > bytes.length) throw new ContainerError('file/corrupt', `phần ${name} bị cắt`);
     const data = bytes.subarray(start, end);
     const budget = Math.min(limits.entryBytes, limits.totalBytes - inflated);
-    const out = entry.method === 0 ? stored(data, budget, name) : entry.method === 8 ? inflateBounded(data, budget, name) : unsupported(entry);
+    const out = entry.method === 0 ? stored(data, budget, name) : entry.method === 8 ? inflateEntry(data, entry, budget) : unsupported(entry);
     // A flipped bit can inflate to different, well-formed XML: the checksum is what proves the bytes are the unit's.
     if (crc32(out) !== entry.crc) throw new ContainerError('file/corrupt', `phần ${name} sai mã kiểm tra (CRC)`);
     inflated += out.length;
@@ -146,6 +146,19 @@ function stored(data: Uint8Array, budget: number, name: string): Uint8Array {
 
 function unsupported(entry: Entry): never {
   throw new ContainerError('file/corrupt', `phần ${entry.name} nén theo cách ${entry.method} không hỗ trợ`);
+}
+
+/**
+ * Small entries inflate in one call into a buffer of their declared size: output past it is dropped
+ * (memory stays bounded) and the CRC check then refuses the entry. Large ones stream, within the budget.
+ */
+function inflateEntry(data: Uint8Array, entry: Entry, budget: number): Uint8Array {
+  if (data.length > 256 * 1024) return inflateBounded(data, budget, entry.name);
+  try {
+    return inflateSync(data, { out: new Uint8Array(entry.size) });
+  } catch {
+    throw new ContainerError('file/corrupt', `không giải nén được ${entry.name}`);
+  }
 }
 
 /** Inflates in small slices and stops as soon as the output passes the budget: a bomb never fills memory. */

@@ -58,13 +58,29 @@ const STYLES_XML = (() => {
   return `${XML_HEAD}<styleSheet xmlns="${NS}"><numFmts count="2"><numFmt numFmtId="164" formatCode="#,##0.0##"/><numFmt numFmtId="165" formatCode="0.0%"/></numFmts><fonts count="${fonts.length}">${fonts.join('')}</fonts><fills count="${fills.length}">${fills.join('')}</fills><borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>${thin}</borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/><tableStyles count="0"/></styleSheet>`;
 })();
 
-// Characters XML 1.0 cannot carry, and lone surrogates: dropped rather than corrupting the file.
+// Characters XML 1.0 cannot carry: dropped rather than corrupting the file.
 // eslint-disable-next-line no-control-regex -- these control characters are exactly what must go
-const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+/** Drops lone surrogates (a loop: Office 2019's EdgeHTML has no regex lookbehind). */
+function dropLoneSurrogates(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        out += text[i] + (text[i + 1] as string);
+        i += 1;
+      }
+    } else if (code < 0xdc00 || code > 0xdfff) out += text[i];
+  }
+  return out;
+}
 
 /** Text for an XML text node; `_xHHHH_` is escaped as Excel does, so a typed `_x0041_` stays as typed. */
 function escapeText(text: string): string {
-  return text
+  return dropLoneSurrogates(text)
     .replace(INVALID_XML, '')
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
     .replace(/&/g, '&amp;')

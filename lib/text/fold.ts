@@ -21,11 +21,21 @@ export function foldKey(value: string): string {
       const bare = word.replace(TONE_MARKS, '');
       // A syllable carries at most one tone: moving it to the end makes its placement irrelevant.
       const tone = [...new Set(tones)].sort((a, b) => TONE_ORDER.indexOf(a) - TONE_ORDER.indexOf(b)).join('');
-      const lastLetter = bare.search(/\p{L}[^\p{L}]*$/u);
+      const lastLetter = lastLetterIndex(bare);
       if (lastLetter < 0) return bare.normalize('NFC');
       return (bare.slice(0, lastLetter + 1) + tone + bare.slice(lastLetter + 1)).normalize('NFC');
     })
     .join(' ');
+}
+
+/** Index of the last cased letter (Vietnamese letters all have case; marks and digits do not), or -1. */
+function lastLetterIndex(text: string): number {
+  // A loop, not /\p{L}/u: Office 2019's EdgeHTML cannot parse Unicode property escapes.
+  for (let i = text.length - 1; i >= 0; i -= 1) {
+    const ch = text[i] as string;
+    if (ch.toLowerCase() !== ch.toUpperCase()) return i;
+  }
+  return -1;
 }
 
 /** Lowercase ASCII with diacritics removed and đ → d: for file names and loose search. */

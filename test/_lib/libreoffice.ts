@@ -109,6 +109,20 @@ export interface ConvertFilesOptions {
  * @example const [pdf] = await convertFiles(['/tmp/x.xlsx'], { to: 'pdf', outDir: '/tmp/out' });
  */
 export async function convertFiles(files: readonly string[], options: ConvertFilesOptions): Promise<string[]> {
+  // Under heavy load a first soffice start on a fresh profile sometimes exits 0 having written
+  // nothing (seen in full parallel runs); a second run with a new profile is the fix, not a retry loop.
+  try {
+    return await convertOnce(files, options);
+  } catch (first) {
+    try {
+      return await convertOnce(files, options);
+    } catch {
+      throw first;
+    }
+  }
+}
+
+async function convertOnce(files: readonly string[], options: ConvertFilesOptions): Promise<string[]> {
   const timeoutMs = options.timeoutMs ?? 90_000;
   const outDir = resolve(options.outDir);
   mkdirSync(outDir, { recursive: true });

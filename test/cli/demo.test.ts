@@ -1,0 +1,27 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { da06 } from './_lib/run';
+
+it('runs the whole month on the built-in plan and finds what the scenario put in', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'da06-demo-'));
+  try {
+    const { code, stdout } = await da06('demo', '--out', dir, '--period', '2026-11');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^1\. Đã tạo 187 biểu mẫu kỳ 2026-11/);
+    expect(stdout).toContain('Đơn vị phải báo cáo: 187; đã gửi 176');
+    expect(stdout.split('\n').filter((l) => l.startsWith('  khớp: '))).toHaveLength(7);
+    expect(stdout).not.toContain('KHÔNG KHỚP');
+    expect(readdirSync(join(dir, 'bieu-mau'))).toHaveLength(187);
+    expect(readdirSync(join(dir, 'hop-thu')).some((f) => f.endsWith('.eml'))).toBe(true);
+    expect(existsSync(join(dir, 'tong-hop-2026-11.xlsx'))).toBe(true);
+    expect(existsSync(join(dir, 'so-tiep-nhan.csv'))).toBe(true);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 180_000);
+
+it('refuses a bad seed or period', async () => {
+  expect((await da06('demo', '--seed', 'abc')).stderr).toMatch(/Hạt giống "abc" phải là số nguyên/);
+  expect((await da06('demo', '--period', '11-2026')).stderr).toMatch(/Kỳ báo cáo "11-2026" không hợp lệ/);
+});
