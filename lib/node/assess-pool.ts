@@ -7,6 +7,8 @@ export interface AssessPoolOptions extends AssessOptions {
   /** Worker threads; 0 assesses on the calling thread. Defaults to the machine's cores (at most 8). */
   threads?: number;
   rosterPath?: string;
+  /** How many items are coming, when known: small jobs stay on the calling thread. */
+  expected?: number;
   onResult?: (file: AssessedFile, done: number) => void;
 }
 
@@ -16,7 +18,7 @@ export interface AssessPoolOptions extends AssessOptions {
  */
 export async function assessAll(items: AsyncIterable<IntakeItem> | Iterable<IntakeItem>, options: AssessPoolOptions): Promise<AssessedFile[]> {
   const script = compiledWorker('assess-worker');
-  const threads = script ? (options.threads ?? defaultThreads()) : 0;
+  const threads = script ? (options.threads ?? defaultThreads(options.expected)) : 0;
   const results: AssessedFile[] = [];
   let done = 0;
   const record = (file: AssessedFile, index: number) => {

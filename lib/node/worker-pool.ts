@@ -9,7 +9,14 @@ export function compiledWorker(name: string): string | null {
   return existsSync(path) ? path : null;
 }
 
-export function defaultThreads(): number {
+/** Below this many jobs, starting workers (each loads the catalog and warms up) costs more than it saves. */
+export const MIN_JOBS_FOR_WORKERS = 32;
+
+/** Worker threads for a job: DA06_THREADS when set (0 = none), else every core for jobs big enough. */
+export function defaultThreads(jobs?: number): number {
+  const forced = process.env.DA06_THREADS;
+  if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(64, Number(forced));
+  if (jobs !== undefined && jobs < MIN_JOBS_FOR_WORKERS) return 0;
   return Math.min(8, availableParallelism());
 }
 

@@ -78,9 +78,13 @@ export function readDate(cell: CellModel | undefined, date1904: boolean): Lenien
 
 /** The list entry a typed value means, forgiving case, spacing and tone placement; null if none. */
 export function matchOption(text: string, options: readonly string[]): string | null {
-  const key = foldKey(text);
-  return options.find((o) => foldKey(o) === key) ?? null;
+  let keys = optionKeys.get(options);
+  if (!keys) optionKeys.set(options, (keys = new Map(options.map((o) => [foldKey(o), o]))));
+  return keys.get(foldKey(text)) ?? null;
 }
+
+// Lists come from the form definition and never change: fold their entries once.
+const optionKeys = new WeakMap<readonly string[], Map<string, string>>();
 
 export type LegacyEncoding = 'TCVN3' | 'VNI';
 

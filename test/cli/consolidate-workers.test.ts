@@ -16,7 +16,7 @@ it('gives the same consolidation with worker threads as on one thread', async ()
     writeFileSync(join(dir, '9-CAT-lan-2.xlsx'), templateXlsx({ unit: 'CAT', unitName: 'CAT', cover: { reportDate: '09/12/2026' }, indicators: [['PL1.I.3', { result: 99 }]] }));
     writeFileSync(join(dir, 'x-hong.xlsx'), templateXlsx().subarray(0, 500));
     const args = ['consolidate', dir, '--period', '2026-11', '--out', join(dir, 'out', 'tong-hop.xlsx'), '--json'];
-    const threaded = JSON.parse(execFileSync(process.execPath, [bin, ...args], { encoding: 'utf8' }));
+    const threaded = JSON.parse(execFileSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, DA06_THREADS: '2' } }));
     const inProcess = JSON.parse((await da06(...args)).stdout);
     expect(threaded).toEqual(inProcess);
     expect(threaded.received).toBe(8);

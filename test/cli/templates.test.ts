@@ -55,7 +55,7 @@ describe('da06 templates from the built binary (worker threads)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'da06-templates-bin-'));
     try {
       const bin = join(__dirname, '..', '..', 'dist', 'lib', 'cli', 'main.js');
-      const out = execFileSync(process.execPath, [bin, 'templates', '--period', '2026-11', '--out', dir, '--unit', 'SYT', '--unit', 'CAT', '--unit', '15127', '--json'], { encoding: 'utf8' });
+      const out = execFileSync(process.execPath, [bin, 'templates', '--period', '2026-11', '--out', dir, '--unit', 'SYT', '--unit', 'CAT', '--unit', '15127', '--json'], { encoding: 'utf8', env: { ...process.env, DA06_THREADS: '2' } });
       const written = JSON.parse(out) as Array<{ unit: string; file: string }>;
       expect(written.map((w) => w.unit)).toEqual(['SYT', 'CAT', '15127']);
       for (const { unit, file } of written) {

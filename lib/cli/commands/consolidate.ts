@@ -93,6 +93,7 @@ export async function runConsolidation(options: RunConsolidationOptions, ctx: Cl
     ...(ctx.integrityKey ? { integrityKey: ctx.integrityKey } : {}),
     ...(ctx.rosterPath ? { rosterPath: ctx.rosterPath } : {}),
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
+    expected: files.length,
     onResult: (file) => progress.tick(file.name),
   });
   progress.done();

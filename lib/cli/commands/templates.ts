@@ -21,9 +21,10 @@ export async function writeTemplates(units: readonly Unit[], period: Period, dir
   const progress = createProgress(ctx.io, units.length, 'Đang tạo biểu mẫu');
   const written: Array<{ unit: string; file: string }> = [];
   const script = compiledWorker('template-worker');
-  if (script && units.length > 1) {
+  const threads = defaultThreads(units.length);
+  if (script && threads > 0) {
     const data: TemplateWorkerData = { period: period.id, outDir: dir, generatedAt: generatedAt.toISOString(), ...(ctx.integrityKey ? { integrityKey: ctx.integrityKey } : {}), ...(ctx.rosterPath ? { rosterPath: ctx.rosterPath } : {}) };
-    await runOnWorkers<Unit, { file: string }>(script, data, defaultThreads(), units, (unit, id) => ({ message: { id, unit: unit.code } }), (reply, id) => {
+    await runOnWorkers<Unit, { file: string }>(script, data, threads, units, (unit, id) => ({ message: { id, unit: unit.code } }), (reply, id) => {
       const unit = units[id] as Unit;
       progress.tick(unit.name);
       written[id] = { unit: unit.code, file: reply.file };
