@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/schema';
+import { parsePeriod, type Period } from '../period/period';
 import type { Roster } from '../roster/roster';
 
 /** Where a command writes: injected so tests run commands in-process and read what a user would see. */
@@ -45,5 +46,13 @@ export interface Command {
 
 /** A user mistake on the command line: printed in Vietnamese with the command's usage, exit code 2. */
 export class UsageError extends Error {}
+
+/** A period option or argument (`2026-11`), required unless a default is given; a wrong one is a UsageError. */
+export function requirePeriod(text: string | undefined, what = '--period (kỳ báo cáo, ví dụ 2026-11)'): Period {
+  if (text === undefined || text === '') throw new UsageError(`Thiếu ${what}.`);
+  const period = parsePeriod(text);
+  if (!period) throw new UsageError(`Kỳ báo cáo "${text}" không hợp lệ. Nhập dạng YYYY-MM, ví dụ 2026-11.`);
+  return period;
+}
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;

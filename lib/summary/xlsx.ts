@@ -78,8 +78,12 @@ function dropLoneSurrogates(text: string): string {
   return out;
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are among what needs escaping
+const NEEDS_ESCAPE = /[&<>_\u0000-\u001f\ud800-\udfff\ufffe\uffff]/;
+
 /** Text for an XML text node; `_xHHHH_` is escaped as Excel does, so a typed `_x0041_` stays as typed. */
 function escapeText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return dropLoneSurrogates(text)
     .replace(INVALID_XML, '')
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
@@ -137,16 +141,27 @@ function writeSheet(sheet: SummarySheet, index: number, push: (text: string) => 
   emit(`<row r="1" ht="34" customHeight="1">${inlineString('A1', 1, sheet.title)}${mergedRest(1, 1)}</row>`);
   if (sheet.subtitle) emit(`<row r="2" ht="32" customHeight="1">${inlineString('A2', 2, sheet.subtitle)}${mergedRest(2, 2)}</row>`);
   emit(`<row r="${SUMMARY_HEADER_ROW}" ht="42" customHeight="1">${sheet.columns.map((c, i) => inlineString(`${columnLetters(i + 1)}${SUMMARY_HEADER_ROW}`, 3, c.header)).join('')}</row>`);
-  const tones = new Map(sheet.marks.map((m) => [`${m.row}:${m.col}`, m.tone]));
-  const formats = new Map((sheet.formats ?? []).map((f) => [`${f.row}:${f.col}`, f.format]));
+  // Marks and per-cell formats are few: indexed by row, so the common row costs no lookups.
+  const byRow = new Map<number, Array<{ col: number; tone?: Tone; format?: ColumnFormat }>>();
+  for (const m of sheet.marks) byRow.set(m.row, [...(byRow.get(m.row) ?? []), { col: m.col, tone: m.tone }]);
+  for (const f of sheet.formats ?? []) byRow.set(f.row, [...(byRow.get(f.row) ?? []), { col: f.col, format: f.format }]);
   const letters = sheet.columns.map((_, i) => columnLetters(i + 1));
+  const plainStyles = sheet.columns.map((c) => bodyStyle(c.format ?? 'text', null));
   sheet.rows.forEach((values, r) => {
     const rowNumber = SUMMARY_HEADER_ROW + 1 + r;
     const height = rowHeightFor(values.map((v, c) => ({ text: typeof v === 'string' ? v : '', width: sheet.columns[c]?.width ?? 10 })), 15, 14);
+    const special = byRow.get(r);
     let xml = `<row r="${rowNumber}" ht="${height}" customHeight="1">`;
     for (let c = 0; c < sheet.columns.length; c += 1) {
-      const format = formats.get(`${r}:${c}`) ?? sheet.columns[c]?.format ?? 'text';
-      xml += cell(`${letters[c]}${rowNumber}`, bodyStyle(format, tones.get(`${r}:${c}`) ?? null), values[c] ?? null);
+      let style = plainStyles[c] as number;
+      if (special) {
+        const own = special.filter((x) => x.col === c);
+        if (own.length > 0) {
+          const format = own.find((x) => x.format)?.format ?? sheet.columns[c]?.format ?? 'text';
+          style = bodyStyle(format, own.find((x) => x.tone)?.tone ?? null);
+        }
+      }
+      xml += cell(`${letters[c]}${rowNumber}`, style, values[c] ?? null);
     }
     emit(`${xml}</row>`);
   });
@@ -183,7 +198,8 @@ export function streamSummaryXlsx(model: SummaryModel, options: WriteSummaryOpti
     else onChunk(data);
   });
   const add = (path: string, write: (push: (text: string) => void) => void) => {
-    const entry = new ZipDeflate(path, { level: 6 });
+    // Level 1: the sheets are large, repetitive XML; faster deflate costs little size.
+    const entry = new ZipDeflate(path, { level: 1 });
     zip.add(entry);
     write((text) => entry.push(strToU8(text)));
     entry.push(new Uint8Array(0), true);

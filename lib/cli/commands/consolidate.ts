@@ -4,14 +4,14 @@ import { mergeAssessed } from '../../consolidate/merge';
 import { assessAll } from '../../node/assess-pool';
 import { TASK_OVERALL_LABELS, type Consolidation, type IntakeNote } from '../../consolidate/types';
 import { formatDayMonthYear } from '../../period/format';
-import { parsePeriod, type Period } from '../../period/period';
+import type { Period } from '../../period/period';
 import { buildSummaryModel } from '../../summary/build';
 import { readPreviousSummary } from '../../summary/previous';
 import { streamSummaryXlsx } from '../../summary/xlsx';
 import { writeChunksAtomic } from '../../node/files';
 import { iterateInputs, listFiles, parseReceipts } from '../../node/intake';
 import type { FieldValue } from '../../validate/check';
-import { UsageError, type CliContext, type Command } from '../command';
+import { requirePeriod, UsageError, type CliContext, type Command } from '../command';
 import { createProgress } from '../progress';
 
 function percent(rate: number): string {
@@ -131,10 +131,7 @@ export const consolidateCommand: Command = {
   },
   async run({ positionals, values }, ctx) {
     if (positionals.length === 0) throw new UsageError('Thiếu tệp hoặc thư mục báo cáo cần tổng hợp.');
-    const periodText = values.period as string | undefined;
-    if (!periodText) throw new UsageError('Thiếu --period (kỳ báo cáo, ví dụ 2026-11).');
-    const period = parsePeriod(periodText);
-    if (!period) throw new UsageError(`Kỳ báo cáo "${periodText}" không hợp lệ. Nhập dạng YYYY-MM, ví dụ 2026-11.`);
+    const period = requirePeriod(values.period as string | undefined);
     const out = values.out as string | undefined;
     if (!out) throw new UsageError('Thiếu --out (tệp báo cáo tổng hợp).');
     if (!/\.xlsx$/i.test(out)) throw new UsageError(`Tệp tổng hợp "${out}" phải có đuôi .xlsx.`);

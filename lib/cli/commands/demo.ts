@@ -2,10 +2,10 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { vietnamDate } from '../../consolidate/_lib/time';
 import type { Consolidation } from '../../consolidate/types';
-import { parsePeriod, type Period } from '../../period/period';
-import { simulateMonth, type MonthTruth } from '../../simulate/month';
+import type { Period } from '../../period/period';
+import type { MonthTruth } from '../../simulate/month';
 import { currentDefinition } from '../../template/registry';
-import { UsageError, type CliContext, type Command } from '../command';
+import { requirePeriod, UsageError, type CliContext, type Command } from '../command';
 import { consolidationJson, printHeadline, runConsolidation } from './consolidate';
 import { writeTemplates } from './templates';
 
@@ -49,8 +49,7 @@ export const demoCommand: Command = {
   async run({ positionals, values }, ctx: CliContext) {
     if (positionals.length > 0) throw new UsageError(`Thừa tham số: ${positionals.join(' ')}.`);
     const periodText = (values.period as string | undefined) ?? (vietnamDate(ctx.now().toISOString()) as string).slice(0, 7);
-    const period: Period | null = parsePeriod(periodText);
-    if (!period) throw new UsageError(`Kỳ báo cáo "${periodText}" không hợp lệ. Nhập dạng YYYY-MM, ví dụ 2026-11.`);
+    const period: Period = requirePeriod(periodText);
     const seedText = (values.seed as string | undefined) ?? '6';
     if (!/^\d{1,9}$/.test(seedText)) throw new UsageError(`Hạt giống "${seedText}" phải là số nguyên không âm.`);
     const root = resolve((values.out as string | undefined) ?? 'da06-demo');
@@ -68,6 +67,8 @@ export const demoCommand: Command = {
     const templates = await writeTemplates(roster.units, period, templatesDir, ctx);
     say(`1. Đã tạo ${templates.length} biểu mẫu kỳ ${period.id} cho các đơn vị: ${templatesDir}`);
 
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- exceljs loads only when needed; import() is ESM-only under node16
+    const { simulateMonth } = require('../../simulate/month') as typeof import('../../simulate/month');
     const month = await simulateMonth({ definition: currentDefinition(), catalog: ctx.loadCatalog(), roster, period, seed: Number(seedText) });
     for (const file of month.files) writeFileSync(join(inbox, file.name), file.bytes);
     const receipts = join(root, 'so-tiep-nhan.csv');

@@ -1,7 +1,7 @@
 import { DEFAULT_REPORTING_RULES, type ReportingRules } from '../../period/config';
 import { formatDocumentDate } from '../../period/format';
-import { describePeriod, parsePeriod } from '../../period/period';
-import { UsageError, type Command } from '../command';
+import { describePeriod } from '../../period/period';
+import { requirePeriod, UsageError, type Command } from '../command';
 
 const CUTOFF_OPTIONS: Record<string, ReportingRules['cutoff']> = { thang: 'calendarMonth', nd09: 'decree09' };
 
@@ -24,10 +24,8 @@ export const periodCommand: Command = {
   },
   run({ positionals, values }, ctx) {
     const [text, ...extra] = positionals;
-    if (text === undefined) throw new UsageError('Thiếu kỳ báo cáo (dạng YYYY-MM, ví dụ 2026-11).');
     if (extra.length > 0) throw new UsageError(`Thừa tham số: ${extra.join(' ')}.`);
-    const period = parsePeriod(text);
-    if (!period) throw new UsageError(`Kỳ báo cáo "${text}" không hợp lệ. Nhập dạng YYYY-MM, ví dụ 2026-11.`);
+    const period = requirePeriod(text, 'kỳ báo cáo (dạng YYYY-MM, ví dụ 2026-11)');
     const chot = (values.chot as string | undefined) ?? 'thang';
     const cutoff = CUTOFF_OPTIONS[chot];
     if (!cutoff) throw new UsageError(`Cách chốt số liệu "${chot}" không hợp lệ. Dùng thang hoặc nd09.`);

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { makeIssue, renderMessage, type Issue } from '../../issues/issue';
-import { parsePeriod } from '../../period/period';
 import { validateWorkbook, type FileReport } from '../../validate/validate';
-import { UsageError, type CliContext, type Command } from '../command';
+import { requirePeriod, UsageError, type CliContext, type Command } from '../command';
 
 const SEVERITY_LABEL = { error: 'Lỗi', warning: 'Cảnh báo' } as const;
 
@@ -60,7 +59,7 @@ export const validateCommand: Command = {
   run({ positionals, values }, ctx) {
     if (positionals.length === 0) throw new UsageError('Thiếu tệp cần kiểm tra.');
     const period = values.period as string | undefined;
-    if (period !== undefined && !parsePeriod(period)) throw new UsageError(`Kỳ báo cáo "${period}" không hợp lệ. Nhập dạng YYYY-MM, ví dụ 2026-11.`);
+    if (period !== undefined) requirePeriod(period);
     const unit = values.unit as string | undefined;
     const checkContext = { catalog: ctx.loadCatalog(), roster: ctx.loadRoster(), expected: { ...(period ? { period } : {}), ...(unit ? { unit } : {}) } };
     const results = positionals.map((file) => {
