@@ -151,13 +151,13 @@ function tasks(c: Consolidation, nameOf: (code: string | null) => string): Summa
   const marks: SummarySheet['marks'] = [];
   const tone: Record<TaskOverall, Tone | null> = { done: 'good', inProgress: null, notStarted: 'warn', noReport: 'warn' };
   const rows = c.tasks.map((t, r) => {
-    if (tone[t.overall]) marks.push({ row: r, col: 5, tone: tone[t.overall] as Tone });
-    if (t.overdue) marks.push({ row: r, col: 7, tone: 'bad' });
+    if (tone[t.overall]) marks.push({ row: r, col: 6, tone: tone[t.overall] as Tone });
+    if (t.overdue) marks.push({ row: r, col: 8, tone: 'bad' });
     const lead = t.units.filter((u) => u.role === 'lead');
     const coordinators = t.units.filter((u) => u.role === 'coordinator');
     const describe = (list: typeof t.units) => clip(list.map((u) => `${nameOf(u.unit)}: ${u.status ?? 'chưa chọn'}${u.progress !== null ? ` ${u.progress}%` : ''}`).join('; '));
     const join = (pick: (u: (typeof t.units)[number]) => string | null) => clip(t.units.map((u) => (pick(u) ? `${nameOf(u.unit)}: ${pick(u)}` : null)).filter(Boolean).join('\n'));
-    return [t.key, t.text, t.leadText, t.deadline, t.deadlineStatus, TASK_OVERALL_LABELS[t.overall], t.progress, t.overdue ? 'Quá hạn' : '', describe(lead), describe(coordinators), join((u) => [u.results, u.product].filter(Boolean).join(' — ') || null), join((u) => u.difficulties)];
+    return [t.key, t.text, t.leadText, t.deadline, t.due ? formatDayMonthYear(t.due) : '', t.deadlineStatus, TASK_OVERALL_LABELS[t.overall], t.progress, t.overdue ? 'Quá hạn' : '', describe(lead), describe(coordinators), join((u) => [u.results, u.product].filter(Boolean).join(' — ') || null), join((u) => u.difficulties)];
   });
   return sheet({
     id: 'tasks',
@@ -169,6 +169,7 @@ function tasks(c: Consolidation, nameOf: (code: string | null) => string): Summa
       { header: 'Nhiệm vụ', width: 48 },
       { header: 'Cơ quan chủ trì', width: 20 },
       { header: 'Thời hạn', width: 14 },
+      { header: 'Hạn cụ thể', width: 11 },
       { header: 'Tình trạng thời hạn', width: 13 },
       { header: 'Tình trạng chung', width: 15 },
       { header: 'Tiến độ bình quân (%)', width: 11, format: 'decimal' },
@@ -265,6 +266,15 @@ function data(c: Consolidation): SummarySheet {
   });
 }
 
+/** For a superseded file: which file replaced it and every cell that changed between them. */
+function supersededNote(c: Consolidation, file: string): string | null {
+  const duplicate = c.duplicates.find((d) => d.superseded.includes(file));
+  if (!duplicate) return null;
+  const changes = duplicate.superseded[duplicate.superseded.length - 1] === file ? duplicate.changes : [];
+  const listed = changes.map((x) => `${x.sheet}!${x.cell} (${x.key}, ${x.field}): ${x.before ?? '(trống)'} → ${x.after ?? '(trống)'}`);
+  return [`Bị thay bởi ${duplicate.kept}.`, ...(listed.length ? [`Ô thay đổi trong bản mới: ${listed.join('; ')}`] : [])].join(' ');
+}
+
 function intake(c: Consolidation): SummarySheet {
   const marks: SummarySheet['marks'] = [];
   const rows: SummaryCell[][] = c.intake.map((r, i) => {
@@ -286,7 +296,7 @@ function intake(c: Consolidation): SummarySheet {
       r.reason?.message ?? '',
       r.errors,
       r.warnings,
-      clip(r.issues.map((x) => `${x.sheet ? `[${x.sheet}${x.cell ? `!${x.cell}` : ''}] ` : ''}${x.message} (${x.code})`).join('\n')),
+      clip([supersededNote(c, r.file), ...r.issues.map((x) => `${x.sheet ? `[${x.sheet}${x.cell ? `!${x.cell}` : ''}] ` : ''}${x.message} (${x.code})`)].filter(Boolean).join('\n')),
     ];
   });
   for (const note of c.notes) rows.push([note.name, note.container ?? '', note.sha256, note.size, 'Ghi nhận', '', '', null, null, '', '', '', note.note, null, null, '']);

@@ -4,6 +4,7 @@ import { consolidate } from '../../lib/consolidate/merge';
 import type { IntakeItem } from '../../lib/consolidate/types';
 import { loadCatalog, loadRoster } from '../../lib/node/seeds';
 import { parsePeriod, type Period } from '../../lib/period/period';
+import { buildSummaryModel } from '../../lib/summary/build';
 import { templateXlsx, type TemplateFixtureSpec } from '../_lib/template-fixture';
 
 const catalog = loadCatalog();
@@ -114,6 +115,20 @@ describe('consolidate a small month with known answers', () => {
 
   it('gives the same result for the same inputs', () => {
     expect(consolidate(items, options)).toEqual(c);
+  });
+
+  it('shows in the summary which file replaced a superseded one, and every cell that changed', () => {
+    const model = buildSummaryModel(c);
+    const intake = model.sheets.find((s) => s.id === 'intake');
+    const row = intake?.rows.find((r) => r[0] === 'cat-lan-1.xlsx');
+    expect(row?.[4]).toBe('Bị thay bằng bản gửi sau');
+    expect(row?.[15]).toContain('Bị thay bởi cat-lan-2.xlsx.');
+    expect(row?.[15]).toContain('Biểu 01 - Chỉ tiêu!H5 (PL1.I.3, result): 50 → 55');
+    const tasks = model.sheets.find((s) => s.id === 'tasks');
+    const header = tasks?.columns.map((col) => col.header) ?? [];
+    const overdue = tasks?.rows.find((r) => r[0] === 'PL3.II.3');
+    expect(overdue?.[header.indexOf('Hạn cụ thể')]).toBe('30/06/2026');
+    expect(overdue?.[header.indexOf('Quá hạn')]).toBe('Quá hạn');
   });
 });
 
