@@ -1,21 +1,11 @@
 import type ExcelJS from 'exceljs';
 import { catalogHash } from '../../lib/catalog/hash';
-import { loadCatalog, loadRoster } from '../../lib/node/seeds';
-import { parsePeriod, type Period } from '../../lib/period/period';
-import { findUnit } from '../../lib/roster/roster';
-import type { Unit } from '../../lib/roster/schema';
 import { rowsForUnit } from '../../lib/template/assign';
 import { templateFileName } from '../../lib/template/filename';
+import { catalog, definition, generatedAt, period, roster, unit } from '../_lib/plan';
 import { generateWorkbook } from '../../lib/template/generate';
-import { currentDefinition } from '../../lib/template/registry';
 import { dataKeys, identityOf, keysOf, loadWorkbook, xmlParts } from './_lib/read';
 
-const catalog = loadCatalog();
-const roster = loadRoster();
-const definition = currentDefinition();
-const period = parsePeriod('2026-11') as Period;
-const generatedAt = new Date(Date.UTC(2026, 10 /* Nov */, 26, 1, 2, 3));
-const unit = (code: string): Unit => findUnit(roster, code) as Unit;
 const generate = (code: string, at = generatedAt) => generateWorkbook({ definition, catalog, unit: unit(code), period, generatedAt: at });
 const sheet = (wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet => {
   const ws = wb.getWorksheet(name);

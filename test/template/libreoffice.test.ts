@@ -3,12 +3,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { catalogHash } from '../../lib/catalog/hash';
-import { loadCatalog, loadRoster, packageRoot } from '../../lib/node/seeds';
-import { parsePeriod, type Period } from '../../lib/period/period';
-import { findUnit } from '../../lib/roster/roster';
-import type { Unit } from '../../lib/roster/schema';
+import { packageRoot } from '../../lib/node/seeds';
+import { catalog, definition, generatedAt, period, unit } from '../_lib/plan';
 import { generateWorkbook, plannedRows } from '../../lib/template/generate';
-import { currentDefinition } from '../../lib/template/registry';
 import { assertLibreOfficeInstalled, convertFiles, runUnoScript, UNO_FILL_SCRIPT } from '../_lib/libreoffice';
 import { identityOf, keysOf, loadWorkbook, xmlParts } from './_lib/read';
 
@@ -17,12 +14,6 @@ const TIMEOUT = 120_000;
 /** Gitignored: the PDFs, page pictures and filled workbooks stay for a person to look at. */
 const OUT = join(packageRoot(), 'test-output', 'libreoffice');
 
-const catalog = loadCatalog();
-const roster = loadRoster();
-const definition = currentDefinition();
-const period = parsePeriod('2026-11') as Period;
-const generatedAt = new Date(Date.UTC(2026, 10 /* Nov */, 26, 1, 2, 3));
-const unit = (code: string): Unit => findUnit(roster, code) as Unit;
 
 const COVER = 'Thông tin chung';
 const INDICATORS = 'Biểu 01 - Chỉ tiêu';
