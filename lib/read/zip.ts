@@ -199,7 +199,7 @@ function readCentralDirectory(bytes: Uint8Array, view: DataView, limits: ZipLimi
       break;
     }
   }
-  if (eocd < 0) throw new ContainerError('file/corrupt', 'thiếu mục lục tệp nén (tệp bị cắt)');
+  if (eocd < 0) throw new ContainerError('file/corrupt', 'thiếu mục lục tệp nén, tệp bị cắt');
   const count = view.getUint16(eocd + 10, true);
   const size = view.getUint32(eocd + 12, true);
   const offset = view.getUint32(eocd + 16, true);
