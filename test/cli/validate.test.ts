@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { at, templateXlsx } from '../_lib/template-fixture';
-import { da06 } from './_lib/run';
+import { DEFAULT_INTEGRITY_KEY } from '../../lib/catalog/integrity';
+import { da06, da06WithKey } from './_lib/run';
 
 describe('da06 validate', () => {
   let dir: string;
@@ -75,5 +76,22 @@ describe('da06 validate', () => {
   it('refuses a call without files or with a bad period', async () => {
     expect((await da06('validate')).stderr).toMatch(/Thiếu tệp cần kiểm tra/);
     expect((await da06('validate', 'a.xlsx', '--period', '2026/11')).code).toBe(2);
+  });
+});
+
+describe('da06 validate with the secretariat\'s key', () => {
+  it('checks the integrity token only when a key is given', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'da06-validate-key-'));
+    try {
+      const path = join(dir, 'gia-mao.xlsx');
+      writeFileSync(path, templateXlsx({ unit: 'CAT', identity: { unitCode: 'STC', unitName: 'Sở Tài chính' } }));
+      const withoutKey = JSON.parse((await da06('validate', path, '--json')).stdout)[0].issues.map((i: { code: string }) => i.code);
+      expect(withoutKey).not.toContain('workbook/integrity');
+      const withKey = await da06WithKey(DEFAULT_INTEGRITY_KEY, 'validate', path, '--json');
+      expect(JSON.parse(withKey.stdout)[0].issues.map((i: { code: string }) => i.code)).toContain('workbook/integrity');
+      expect(withKey.code).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -42,7 +42,8 @@ export const validateCommand: Command = {
   details: [
     'Đọc từng tệp .xlsx, nhận biểu mẫu theo trang định danh (không theo tên tệp), kiểm tra mọi ô nhập',
     'theo cùng bộ quy tắc với phần bổ trợ Excel và lệnh tổng hợp. Kết quả nhóm theo tệp và trang tính,',
-    'lỗi trước, cảnh báo sau, mỗi dòng có địa chỉ ô. Danh sách mã lỗi: docs/ma-loi.md.',
+    'lỗi trước, cảnh báo sau, mỗi dòng có địa chỉ ô. Danh sách mã lỗi: lib/issues/ma-loi.md.',
+    'Khi đặt biến môi trường DA06_SECRET (khóa của Văn phòng Tổ công tác), mã kiểm tra của biểu mẫu cũng được đối chiếu.',
     '',
     'Mã thoát: 0 không tệp nào có lỗi (có thể có cảnh báo); 1 có tệp có lỗi;',
     '2 có tệp không đọc được như biểu mẫu da06.',
@@ -61,7 +62,13 @@ export const validateCommand: Command = {
     const period = values.period as string | undefined;
     if (period !== undefined) requirePeriod(period);
     const unit = values.unit as string | undefined;
-    const checkContext = { catalog: ctx.loadCatalog(), roster: ctx.loadRoster(), expected: { ...(period ? { period } : {}), ...(unit ? { unit } : {}) } };
+    // The integrity token is checked only with the secretariat's key: a unit checking its own file has none.
+    const checkContext = {
+      catalog: ctx.loadCatalog(),
+      roster: ctx.loadRoster(),
+      expected: { ...(period ? { period } : {}), ...(unit ? { unit } : {}) },
+      ...(ctx.integrityKey ? { integrityKey: ctx.integrityKey } : {}),
+    };
     const results = positionals.map((file) => {
       const bytes = readBytes(file);
       const report: FileReport = bytes instanceof Uint8Array

@@ -10,6 +10,15 @@ export interface CliResult {
 
 /** Runs `da06 …` in-process, as a user would type it, and returns what they would see. */
 export async function da06(...argv: string[]): Promise<CliResult> {
+  return run(undefined, argv);
+}
+
+/** As da06, with the secretariat's integrity key set (DA06_SECRET). */
+export async function da06WithKey(key: string, ...argv: string[]): Promise<CliResult> {
+  return run(key, argv);
+}
+
+async function run(integrityKey: string | undefined, argv: string[]): Promise<CliResult> {
   const out: string[] = [];
   const err: string[] = [];
   const ctx: CliContext = {
@@ -17,6 +26,7 @@ export async function da06(...argv: string[]): Promise<CliResult> {
     loadCatalog: () => loadCatalog(),
     loadRoster: () => loadRoster(),
     now: () => new Date(Date.UTC(2026, 10 /* Nov */, 26, 8, 0, 0)),
+    ...(integrityKey ? { integrityKey } : {}),
   };
   const code = await runCli(argv, ctx);
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
