@@ -119,6 +119,16 @@ describe('da06 consolidate', () => {
     expect(stderr).toMatch(message);
   });
 
+  it('says so when --out is a folder', async () => {
+    const { code, stderr } = await da06('consolidate', inbox, '--period', '2026-11', '--out', join(dir, 'thu-muc.xlsx'));
+    expect(code).toBe(0);
+    mkdirSync(join(dir, 'la-thu-muc.xlsx'));
+    const again = await da06('consolidate', inbox, '--period', '2026-11', '--out', join(dir, 'la-thu-muc.xlsx'));
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/là một thư mục; --out cần đường dẫn tệp/);
+    expect(stderr).toBe('');
+  });
+
   it('refuses a --previous file that is not a da06 summary', async () => {
     const { code, stderr } = await da06('consolidate', inbox, '--period', '2026-12', '--out', join(dir, 'k.xlsx'), '--previous', join(inbox, 'cat.xlsx'));
     expect(code).toBe(2);

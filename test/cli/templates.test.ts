@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalog, loadRoster } from '../../lib/node/seeds';
@@ -48,6 +48,19 @@ describe('da06 templates', () => {
     expect(stderr).toMatch(message);
     expect(readdirSync(dir)).toEqual([]);
   });
+});
+
+it('says so when --out is a file, not a folder', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'da06-templates-file-'));
+  try {
+    const file = join(dir, 'bieu-mau.xlsx');
+    writeFileSync(file, 'x');
+    const { code, stderr } = await da06('templates', '--period', '2026-11', '--out', file);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/là một tệp; --out cần một thư mục/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 describe('da06 templates from the built binary (worker threads)', () => {

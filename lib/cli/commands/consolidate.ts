@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { mergeAssessed } from '../../consolidate/merge';
 import { assessAll } from '../../node/assess-pool';
 import { TASK_OVERALL_LABELS, type Consolidation, type IntakeNote } from '../../consolidate/types';
@@ -135,6 +135,7 @@ export const consolidateCommand: Command = {
     const out = values.out as string | undefined;
     if (!out) throw new UsageError('Thiếu --out (tệp báo cáo tổng hợp).');
     if (!/\.xlsx$/i.test(out)) throw new UsageError(`Tệp tổng hợp "${out}" phải có đuôi .xlsx.`);
+    if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`"${out}" là một thư mục; --out cần đường dẫn tệp, ví dụ ${join(out, `tong-hop-${period.id}.xlsx`)}.`);
     const consolidation = await runConsolidation(
       { paths: positionals, period, out, ...(values.receipts ? { receipts: values.receipts as string } : {}), ...(values.previous ? { previous: values.previous as string } : {}) },
       ctx,

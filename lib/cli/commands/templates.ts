@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Period } from '../../period/period';
 import { findUnit } from '../../roster/roster';
@@ -69,6 +69,7 @@ export const templatesCommand: Command = {
     const period = requirePeriod(values.period as string | undefined);
     const out = values.out as string | undefined;
     if (!out) throw new UsageError('Thiếu --out (thư mục ghi biểu mẫu).');
+    if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`"${out}" là một tệp; --out cần một thư mục (sẽ được tạo nếu chưa có).`);
     const roster = ctx.loadRoster();
     const codes = (values.unit as string[] | undefined) ?? [];
     const units: Unit[] = codes.length === 0 ? roster.units : codes.map((code) => {
