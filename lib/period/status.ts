@@ -53,3 +53,17 @@ export function deadlineStatus(
       return deadline.due === undefined ? { status: 'conditional', due: null } : against(deadline.due);
   }
 }
+
+// A deadline's status depends only on the deadline, the period and the rules: computed once per month,
+// not once per unit and per file (date parsing showed up in profiles of both).
+const statusCache = new WeakMap<Deadline, Map<string, DeadlineStatus>>();
+
+/** deadlineStatus, remembered per deadline object and period. */
+export function cachedDeadlineStatus(deadline: Deadline, period: Period, rules: ReportingRules = DEFAULT_REPORTING_RULES): DeadlineStatus {
+  let byPeriod = statusCache.get(deadline);
+  if (!byPeriod) statusCache.set(deadline, (byPeriod = new Map()));
+  const key = `${period.id}|${rules.cutoff}|${rules.dueDayOfNextMonth}|${rules.dueIsExclusive}`;
+  let status = byPeriod.get(key);
+  if (!status) byPeriod.set(key, (status = deadlineStatus(deadline, period, rules)));
+  return status;
+}

@@ -1,7 +1,7 @@
 import type { Catalog, Indicator, Task, UnitGroup } from '../catalog/schema';
 import type { Period } from '../period/period';
 import { DEFAULT_REPORTING_RULES, type ReportingRules } from '../period/config';
-import { deadlineStatus, type DeadlineStatus } from '../period/status';
+import { cachedDeadlineStatus, type DeadlineStatus } from '../period/status';
 import { targetForYear, type TargetForYear } from '../period/target';
 import type { Unit } from '../roster/schema';
 import type { FormDefinition, ResultTypeRule } from './schema';
@@ -83,7 +83,7 @@ export function rowsForUnit(
   const tasks: TaskRow[] = [];
   for (const task of catalog.tasks) {
     const role = taskRole(task, unit, groups);
-    if (role) tasks.push({ task, role, deadline: deadlineStatus(task.deadline, period, rules) });
+    if (role) tasks.push({ task, role, deadline: cachedDeadlineStatus(task.deadline, period, rules) });
   }
   return { indicators, tasks };
 }

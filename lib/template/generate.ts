@@ -62,7 +62,9 @@ export const HEADER_ROWS = 4;
  */
 export async function generateWorkbook(options: GenerateWorkbookOptions): Promise<Uint8Array> {
   const workbook = buildWorkbook(options);
-  const buffer = await workbook.xlsx.writeBuffer();
+  // Deflate level 1: a template is small, repetitive XML; files grow a little, generation gets faster.
+  const zip = { compression: 'DEFLATE', compressionOptions: { level: 1 } };
+  const buffer = await workbook.xlsx.writeBuffer({ zip } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
   return new Uint8Array(buffer as ArrayBuffer);
 }
 
@@ -200,15 +202,18 @@ function validationFor(ctx: SheetContext, input: InputSpec & { list?: string }, 
 }
 
 /** Conditional formats that show a problem in plain Excel, LibreOffice or WPS, with no add-in. */
-function markProblems(ws: ExcelJS.Worksheet, address: string, input: InputSpec): void {
+function markProblems(ws: ExcelJS.Worksheet, ref: string, input: InputSpec, guard?: string, anchor?: string): void {
+  // Formulas are relative to the first cell of `ref`; a guard limits a range-wide rule to data rows.
+  const address = anchor ?? ref;
+  const when = (formula: string) => (guard ? `AND(${guard},${formula})` : formula);
   const rules: ExcelJS.ConditionalFormattingRule[] = [];
   const bad = { fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: COLORS.bad } }, font: { color: { argb: COLORS.badFont }, bold: true } };
-  if (input.type === 'percent') rules.push({ type: 'expression', priority: 1, formulae: [`OR(AND(ISNUMBER(${address}),OR(${address}<0,${address}>100)),AND(LEN(${address})>0,NOT(ISNUMBER(${address}))))`], style: bad });
-  if (input.type === 'nonNegative') rules.push({ type: 'expression', priority: 1, formulae: [`OR(AND(ISNUMBER(${address}),${address}<0),AND(LEN(${address})>0,NOT(ISNUMBER(${address}))))`], style: bad });
+  if (input.type === 'percent') rules.push({ type: 'expression', priority: 1, formulae: [when(`OR(AND(ISNUMBER(${address}),OR(${address}<0,${address}>100)),AND(LEN(${address})>0,NOT(ISNUMBER(${address}))))`)], style: bad });
+  if (input.type === 'nonNegative') rules.push({ type: 'expression', priority: 1, formulae: [when(`OR(AND(ISNUMBER(${address}),${address}<0),AND(LEN(${address})>0,NOT(ISNUMBER(${address}))))`)], style: bad });
   if (input.required) {
-    rules.push({ type: 'expression', priority: 2, formulae: [`LEN(TRIM(${address}))=0`], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: COLORS.missing } } } });
+    rules.push({ type: 'expression', priority: 2, formulae: [when(`LEN(TRIM(${address}))=0`)], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: COLORS.missing } } } });
   }
-  if (rules.length > 0) ws.addConditionalFormatting({ ref: address, rules });
+  if (rules.length > 0) ws.addConditionalFormatting({ ref, rules });
 }
 
 function styleInput(cell: ExcelJS.Cell, ctx: SheetContext, wrap = true): void {
@@ -452,8 +457,6 @@ function addTaskSheet(ctx: SheetContext, rows: TaskRow[], groups: readonly Group
             cell.numFmt = '0';
             cell.alignment = { horizontal: 'right', vertical: 'top' };
           }
-          cell.dataValidation = validationFor(ctx, column.input, column.header, cell.address);
-          markProblems(ws, cell.address, column.input);
           return;
         }
         lockedCell(ctx, cell, taskValue(column, item, stt), column.source === 'text' || column.source === 'leadText' ? { vertical: 'top', wrapText: true } : { horizontal: 'center', vertical: 'top', wrapText: true });
@@ -461,6 +464,19 @@ function addTaskSheet(ctx: SheetContext, rows: TaskRow[], groups: readonly Group
       });
       fitRowHeight(ws, row, spec.columns, 48);
     }
+  }
+  // Every task row takes the same inputs: one validation and one set of conditional formats per column,
+  // not one per cell (a quarter of the generation time went to per-cell copies). Heading rows in the
+  // range are locked and skipped by the formats' key test.
+  const first = HEADER_ROWS + 1;
+  if (row >= first) {
+    spec.columns.forEach((column, i) => {
+      if (!column.input) return;
+      const letter = ws.getColumn(i + 2).letter;
+      const range = `${letter}${first}:${letter}${row}`;
+      (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, validationFor(ctx, column.input, column.header, `${letter}${first}`));
+      markProblems(ws, range, column.input, `AND(LEFT($A${first},1)<>"#",LEN($A${first})>0)`, `${letter}${first}`);
+    });
   }
   void protect(ws);
   return keys;

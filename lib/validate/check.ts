@@ -7,8 +7,8 @@ import { makeIssue, type Issue, type IssueParams } from '../issues/issue';
 import type { CellModel } from '../model/sheet';
 import { DEFAULT_REPORTING_RULES, type ReportingRules } from '../period/config';
 import { formatDayMonthYear, formatNumber } from '../period/format';
-import { describePeriod, parsePeriod, type Period } from '../period/period';
-import { deadlineStatus, type DeadlineStatus } from '../period/status';
+import { describePeriod, parsePeriod } from '../period/period';
+import { cachedDeadlineStatus, type DeadlineStatus } from '../period/status';
 import { targetForYear } from '../period/target';
 import type { ExtraRow, FieldCell, Submission } from '../read/submission';
 import { findUnit, type Roster } from '../roster/roster';
@@ -322,22 +322,10 @@ export function checkSubmission(submission: Submission, ctx: CheckContext): Chec
     if (!task) continue;
     const fields = inputFields(definition.tasks.columns, row.fields, period.year);
     const read = readFields(fields, taskSheet, row.key, date1904, definition, issues);
-    issues.push(...runSchema(fields, read.typed, read.invalid, taskRules(task, statusOf(task, period, rules)), taskSheet, row.key, definition));
+    issues.push(...runSchema(fields, read.typed, read.invalid, taskRules(task, cachedDeadlineStatus(task.deadline, period, rules)), taskSheet, row.key, definition));
     values.tasks[row.key] = read.kept;
   }
   return { issues, values };
-}
-
-// A task's deadline status depends only on the task, the period and the rules: computed once per month, not per file.
-const statusCache = new WeakMap<Task, Map<string, DeadlineStatus>>();
-
-function statusOf(task: Task, period: Period, rules: ReportingRules): DeadlineStatus {
-  let byPeriod = statusCache.get(task);
-  if (!byPeriod) statusCache.set(task, (byPeriod = new Map()));
-  const key = `${period.id}|${rules.cutoff}|${rules.dueDayOfNextMonth}|${rules.dueIsExclusive}`;
-  let status = byPeriod.get(key);
-  if (!status) byPeriod.set(key, (status = deadlineStatus(task.deadline, period, rules)));
-  return status;
 }
 
 function inputFields(columns: FormDefinition['tasks']['columns'], cells: Record<string, FieldCell>, year: number, item?: IndicatorRow): FieldPlan[] {
