@@ -14,6 +14,19 @@ export function cleanText(value: string): string {
  * @example foldKey('Sở  Văn hoá') === foldKey('sở văn hóa')
  */
 export function foldKey(value: string): string {
+  let key = folded.get(value);
+  if (key === undefined) {
+    // Headers and list entries repeat in every file: remember them, within a bound.
+    if (folded.size > 20_000) folded.clear();
+    key = fold(value);
+    folded.set(value, key);
+  }
+  return key;
+}
+
+const folded = new Map<string, string>();
+
+function fold(value: string): string {
   const words = value.normalize('NFD').toLowerCase().replace(/[\s\u00a0\u200b]+/g, ' ').trim().split(' ');
   return words
     .map((word) => {
