@@ -8,7 +8,7 @@ import { DEADLINE_STATUS_LABELS, deadlineStatus } from '../period/status';
 import { targetForYear } from '../period/target';
 import type { Roster } from '../roster/roster';
 import type { Unit } from '../roster/schema';
-import { ASSESSMENT, assessmentOf } from '../template/assessment';
+import { ASSESSMENT, assessmentOf, DONE_STATUSES } from '../template/assessment';
 import { resultTypeFor, type IndicatorRow } from '../template/assign';
 import { currentDefinition } from '../template/registry';
 import { foldKey } from '../text/fold';
@@ -124,8 +124,7 @@ export function consolidate(items: readonly IntakeItem[], options: ConsolidateOp
   return mergeAssessed(items.map((item) => assessFile(item, options)), options);
 }
 
-const DONE = new Set(['Đã hoàn thành', 'Hoàn thành quá hạn']);
-const STARTED = new Set(['Đang triển khai', ...DONE]);
+const STARTED = new Set(['Đang triển khai', ...DONE_STATUSES]);
 
 function statusOf(file: AssessedFile): IntakeStatus {
   if (file.blocked) return 'rejected';
@@ -379,7 +378,7 @@ function summariseTask(task: Task, roster: Roster, keptByUnit: ReadonlyMap<strin
   const carrying = units.filter((u) => carriers.includes(u.unit) && u.status !== null);
   let overall: TaskOverall;
   if (carrying.length === 0) overall = 'noReport';
-  else if (carrying.length === carriers.length && carrying.every((u) => DONE.has(u.status as string))) overall = 'done';
+  else if (carrying.length === carriers.length && carrying.every((u) => DONE_STATUSES.has(u.status as string))) overall = 'done';
   else if (carrying.some((u) => STARTED.has(u.status as string))) overall = 'inProgress';
   else overall = 'notStarted';
   const progresses = carrying.map((u) => u.progress).filter((p): p is number => p !== null);

@@ -1,3 +1,4 @@
+import { parseAddress } from '../model/sheet';
 import { ISSUE_CATALOG, type IssueCode, type Severity } from './catalog';
 
 export type IssueParams = Record<string, string | number>;
@@ -38,12 +39,10 @@ export function isBlocking(issue: Pick<Issue, 'code'>): boolean {
   return 'blocks' in ISSUE_CATALOG[issue.code] && (ISSUE_CATALOG[issue.code] as { blocks?: boolean }).blocks === true;
 }
 
-/** Column letters then row number, so `B9` sorts before `B10` and `AA1` after `Z9`. */
+/** Row then column, so `B9` sorts before `B10` and `AA1` after `Z1`; no cell sorts first. */
 function cellOrder(cell: string | undefined): [number, number] {
-  const match = /^([A-Z]+)(\d+)$/.exec(cell ?? '');
-  if (!match) return [0, 0];
-  const col = [...(match[1] as string)].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return [Number(match[2]), col];
+  const at = cell ? parseAddress(cell) : null;
+  return at ? [at.row, at.col] : [0, 0];
 }
 
 /** Errors before warnings; then by sheet in the given order, row, column. */

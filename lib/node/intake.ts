@@ -5,13 +5,6 @@ import { extractEml } from '../consolidate/eml';
 import type { IntakeItem, IntakeNote } from '../consolidate/types';
 import { parseReceiptTime, toVietnamIso } from '../consolidate/_lib/time';
 
-export interface CollectedInputs {
-  items: IntakeItem[];
-  notes: IntakeNote[];
-  /** Paths the user named that do not exist: reported, the rest goes on. */
-  missing: string[];
-}
-
 /** Every file under the given paths, folders searched recursively, in a stable order. */
 export function listFiles(paths: readonly string[]): { files: string[]; missing: string[] } {
   const files: string[] = [];
@@ -77,13 +70,4 @@ export async function* iterateInputs(files: readonly string[], receipts: Readonl
       ? { name: file, bytes, receivedAt: logged, receivedAtSource: 'receipts' }
       : { name: file, bytes, receivedAt: toVietnamIso(statSync(file).mtimeMs), receivedAtSource: 'fileTime' };
   }
-}
-
-/** All inputs at once: for small jobs and tests. */
-export async function collectInputs(paths: readonly string[], receipts: ReadonlyMap<string, string> = new Map()): Promise<CollectedInputs> {
-  const { files, missing } = listFiles(paths);
-  const notes: IntakeNote[] = [];
-  const items: IntakeItem[] = [];
-  for await (const item of iterateInputs(files, receipts, notes)) items.push(item);
-  return { items, notes, missing };
 }

@@ -1,5 +1,5 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { cellAddress, type CellModel, type CellValue, type SheetModel, type SheetState } from '../model/sheet';
+import { cellAddress, parseAddress, type CellModel, type CellValue, type SheetModel, type SheetState } from '../model/sheet';
 import { ContainerError, openZip, type ZipArchive, type ZipLimits } from './zip';
 
 /** Past this many non-empty cells a sheet is not a filled template: stop before it costs memory. */
@@ -269,7 +269,7 @@ function readSheetXml(xml: string, info: SheetInfo, styles: Styles, strings: str
           nextCol = 1;
           break;
         case 'c': {
-          const position = a.r ? parseRef(a.r) : null;
+          const position = a.r ? parseAddress(a.r) : null;
           const row = position?.row ?? rowNumber;
           const col = position?.col ?? nextCol;
           nextCol = col + 1;
@@ -322,13 +322,6 @@ function readSheetXml(xml: string, info: SheetInfo, styles: Styles, strings: str
     },
   });
   return sheet;
-}
-
-function parseRef(ref: string): { row: number; col: number } | null {
-  const match = /^([A-Z]{1,3})(\d+)$/.exec(ref);
-  if (!match) return null;
-  const col = [...(match[1] as string)].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { row: Number(match[2]), col };
 }
 
 function cellValue(type: string, raw: string, inline: string, strings: string[]): CellValue {

@@ -1,3 +1,4 @@
+import { toVietnamIso } from '../consolidate/_lib/time';
 import { formatDayMonthYear } from '../period/format';
 import { ASSESSMENT } from '../template/assessment';
 import type { FieldValue } from '../validate/check';
@@ -51,7 +52,7 @@ function sheet(partial: Omit<SummarySheet, 'marks'> & { marks?: SummarySheet['ma
 export function buildSummaryModel(c: Consolidation): SummaryModel {
   const names = new Map(c.submissions.map((s) => [s.unit, s.unitName]));
   const nameOf = (code: string | null) => (code ? (names.get(code) ?? code) : '');
-  const subtitle = `${c.periodLabel}. Số liệu tính từ ngày ${formatDayMonthYear(c.cutoffStart)} đến ngày ${formatDayMonthYear(c.cutoffEnd)}; hạn gửi trước ngày ${formatDayMonthYear(c.dueDate)}. Tổng hợp lúc ${dateTime(c.generatedAt.replace('Z', ''))} (UTC).`;
+  const subtitle = `${c.periodLabel}. Số liệu tính từ ngày ${formatDayMonthYear(c.cutoffStart)} đến ngày ${formatDayMonthYear(c.cutoffEnd)}; hạn gửi trước ngày ${formatDayMonthYear(c.dueDate)}. Tổng hợp lúc ${dateTime(toVietnamIso(Date.parse(c.generatedAt)))} (giờ Việt Nam).`;
   return {
     title: `${SUMMARY_TITLE} ${c.periodLabel.toLocaleUpperCase('vi')}`,
     period: c.period,
@@ -93,6 +94,7 @@ function overview(c: Consolidation, subtitle: string): SummarySheet {
     ['Tệp bị từ chối', c.intake.filter((r) => r.status === 'rejected').length, null, null],
     ['Tệp gửi trùng (bản cũ bị thay)', c.intake.filter((r) => r.status === 'superseded').length, null, null],
   ];
+  const rowOf = (label: string) => rows.findIndex((r) => r[0] === label);
   return sheet({
     id: 'overview',
     name: SUMMARY_SHEET_NAMES.overview,
@@ -105,10 +107,10 @@ function overview(c: Consolidation, subtitle: string): SummarySheet {
       { header: 'Xã, phường', width: 14, format: 'integer' },
     ],
     rows,
-    formats: [5, 6].flatMap((row) => [1, 2, 3].map((col) => ({ row, col, format: 'percent' as ColumnFormat }))),
+    formats: [rowOf('Tỷ lệ báo cáo (đã gửi ÷ phải gửi)'), rowOf('Tỷ lệ đúng hạn (đúng hạn ÷ phải gửi)')].flatMap((row) => [1, 2, 3].map((col) => ({ row, col, format: 'percent' as ColumnFormat }))),
     marks: [
-      { row: 4, col: 1, tone: (t.expected - t.received > 0 ? 'bad' : 'good') as Tone },
-      { row: 16, col: 1, tone: (c.tasks.some((x) => x.overdue) ? 'bad' : 'good') as Tone },
+      { row: rowOf('Chưa gửi'), col: 1, tone: (t.expected - t.received > 0 ? 'bad' : 'good') as Tone },
+      { row: rowOf('Nhiệm vụ quá hạn chưa hoàn thành'), col: 1, tone: (c.tasks.some((x) => x.overdue) ? 'bad' : 'good') as Tone },
     ],
     dataBars: [],
   });

@@ -3,6 +3,7 @@
 // reading every return; this writer streams, so a national month's half-million rows stay flat in memory.
 import { strToU8, Zip, ZipDeflate } from 'fflate';
 import { rowHeightFor } from '../_lib/row-height';
+import { columnLetters } from '../model/sheet';
 import type { ColumnFormat, SummaryCell, SummaryModel, SummarySheet, Tone } from './model';
 
 /** The hidden sheet that marks a workbook as a da06 summary (read back by `--previous`). */
@@ -94,12 +95,6 @@ function escapeText(text: string): string {
 
 function escapeAttr(text: string): string {
   return escapeText(text).replace(/"/g, '&quot;');
-}
-
-function columnLetters(col: number): string {
-  let out = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-  return out;
 }
 
 function quoteSheet(name: string): string {

@@ -1,7 +1,9 @@
 import { foldKey } from '../text/fold';
 import type { IndicatorRow } from './assign';
 import { listName } from './layout';
-import type { FormDefinition } from './schema';
+
+/** Task statuses that mean the work is finished (the form's taskStatus list). */
+export const DONE_STATUSES: ReadonlySet<string> = new Set(['Đã hoàn thành', 'Hoàn thành quá hạn']);
 
 /** What "Tự đánh giá" can say, in the workbook and in the summary. */
 export const ASSESSMENT = {
@@ -44,7 +46,7 @@ export function assessmentOf(item: IndicatorRow, value: number | string | null):
 }
 
 /** The Excel formula of the assessment cell; built from our own constants only, never from user text. */
-export function assessmentFormula(item: IndicatorRow, resultAddress: string, _definition: FormDefinition): string {
+export function assessmentFormula(item: IndicatorRow, resultAddress: string): string {
   const threshold = thresholdOf(item);
   const x = resultAddress;
   const notMet = item.target?.isMilestone ? ASSESSMENT.notYet : ASSESSMENT.notMet;

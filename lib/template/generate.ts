@@ -405,7 +405,7 @@ function addIndicatorInput(ctx: SheetContext, ws: ExcelJS.Worksheet, cell: Excel
 }
 
 function addAssessment(ctx: SheetContext, ws: ExcelJS.Worksheet, cell: ExcelJS.Cell, item: IndicatorRow, resultAddress: string): void {
-  const formula = assessmentFormula(item, resultAddress, ctx.definition);
+  const formula = assessmentFormula(item, resultAddress);
   lockedCell(ctx, cell, { formula, result: assessmentOf(item, null) }, { horizontal: 'center', vertical: 'top', wrapText: true });
   ws.addConditionalFormatting({
     ref: cell.address,

@@ -12,7 +12,7 @@ import { cachedDeadlineStatus, type DeadlineStatus } from '../period/status';
 import { targetForYear } from '../period/target';
 import type { ExtraRow, FieldCell, Submission } from '../read/submission';
 import { findUnit, type Roster } from '../roster/roster';
-import { ASSESSMENT, assessmentOf, type Assessment } from '../template/assessment';
+import { ASSESSMENT, assessmentOf, DONE_STATUSES, type Assessment } from '../template/assessment';
 import { resultTypeFor, type IndicatorRow } from '../template/assign';
 import type { FormDefinition, InputSpec } from '../template/schema';
 import { matchOption, readDate, readNumber, readText } from './values';
@@ -52,7 +52,6 @@ export interface CheckResult {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** 9–11 digits once spaces, dots, dashes and brackets are dropped; +84 counts as the leading 0. */
 const PHONE = /^(\+?84|0)?\d{8,10}$/;
-const DONE = ['Đã hoàn thành', 'Hoàn thành quá hạn'];
 const NOT_STARTED = 'Chưa triển khai';
 
 /** The issue a custom zod problem stands for: our code and its parameters travel in `params`. */
@@ -236,7 +235,7 @@ function taskRules(task: Task, deadline: DeadlineStatus) {
   return (row: Record<string, FieldValue>, ctx: z.RefinementCtx): void => {
     const status = typeof row.status === 'string' ? row.status : null;
     const progress = typeof row.progress === 'number' ? row.progress : null;
-    const done = status !== null && DONE.includes(status);
+    const done = status !== null && DONE_STATUSES.has(status);
     if (done && progress !== null && progress < 100) rule(ctx, 'progress', 'row/done-not-100', { key: task.key, status: status as string, progress: formatNumber(progress) });
     if (done && !row.results && !row.product) rule(ctx, 'results', 'row/done-without-result', { key: task.key, status: status as string });
     if (status === NOT_STARTED && progress !== null && progress > 0) rule(ctx, 'progress', 'row/not-started-with-progress', { key: task.key, progress: formatNumber(progress) });

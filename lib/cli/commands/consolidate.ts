@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { mergeAssessed } from '../../consolidate/merge';
 import { assessAll } from '../../node/assess-pool';
+import { ASSESSMENT } from '../../template/assessment';
 import { TASK_OVERALL_LABELS, type Consolidation, type IntakeNote } from '../../consolidate/types';
 import { formatDayMonthYear } from '../../period/format';
 import type { Period } from '../../period/period';
@@ -44,7 +45,8 @@ export function printHeadline(c: Consolidation, out: string, ctx: CliContext): v
   ctx.io.out(`  Đơn vị phải báo cáo: ${t.expected}; đã gửi ${t.received} (${percent(t.reportingRate)}), đúng hạn ${t.onTime} (${percent(t.onTimeRate)}), muộn ${c.late}, chưa gửi ${c.missing.length}.`);
   ctx.io.out(`  Sở, ban, ngành: đã gửi ${k.department.received}/${k.department.expected}; xã, phường: đã gửi ${k.commune.received}/${k.commune.expected}.`);
   const count = (s: string) => c.indicators.filter((i) => i.status === s).length;
-  ctx.io.out(`  Chỉ tiêu: ${count('Đạt')} đạt, ${count('Chưa đạt')} chưa đạt, ${count('Chưa đến mốc')} chưa đến mốc, ${c.indicators.length - count('Đạt') - count('Chưa đạt') - count('Chưa đến mốc')} chưa có số liệu.`);
+  const [met, notMet, notYet] = [count(ASSESSMENT.met), count(ASSESSMENT.notMet), count(ASSESSMENT.notYet)];
+  ctx.io.out(`  Chỉ tiêu: ${met} đạt, ${notMet} chưa đạt, ${notYet} chưa đến mốc, ${c.indicators.length - met - notMet - notYet} chưa có số liệu.`);
   const tasks = (['done', 'inProgress', 'notStarted', 'noReport'] as const).map((o) => `${c.tasks.filter((x) => x.overall === o).length} ${TASK_OVERALL_LABELS[o].toLowerCase()}`);
   ctx.io.out(`  Nhiệm vụ: ${tasks.join(', ')}; ${c.tasks.filter((x) => x.overdue).length} quá hạn chưa hoàn thành.`);
   const rejected = c.intake.filter((r) => r.status === 'rejected');
