@@ -265,6 +265,7 @@ function data(c: Consolidation): SummarySheet {
       { header: 'Ô nguồn', width: 9 },
     ],
     rows: c.data.map((d) => [d.unit, d.sheet, d.key, d.field, shown(d.value), DATA_USE_LABELS[d.use], d.file, d.sha256, d.cell]),
+    compact: true,
   });
 }
 

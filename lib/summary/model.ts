@@ -30,6 +30,11 @@ export interface SummarySheet {
   dataBars?: number[];
   /** Formats of single cells that differ from their column's (the overview mixes counts and rates). */
   formats?: Array<{ row: number; col: number; format: ColumnFormat }>;
+  /**
+   * One line per row: no wrapping, default height. For long tables that are filtered and searched
+   * rather than read (the Dữ liệu sheet's 20,000 rows); the others wrap so every answer shows whole.
+   */
+  compact?: boolean;
 }
 
 /** A native chart the add-in draws (exceljs cannot write charts; the CLI's file shows data bars instead). */

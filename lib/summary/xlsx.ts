@@ -1,7 +1,7 @@
 // The summary's .xlsx writer: SpreadsheetML written directly and zipped as it goes (fflate).
 // Measured: exceljs took 1.5 s and a style object per cell for a month's 20,000 data rows, more than
 // reading every return; this writer streams, so a national month's half-million rows stay flat in memory.
-import { strToU8, Zip, ZipDeflate } from 'fflate';
+import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { rowHeightFor } from '../_lib/row-height';
 import { columnLetters } from '../model/sheet';
 import type { ColumnFormat, SummaryCell, SummaryModel, SummarySheet, Tone } from './model';
@@ -10,8 +10,32 @@ import type { ColumnFormat, SummaryCell, SummaryModel, SummarySheet, Tone } from
 export const SUMMARY_STAMP_SHEET = '_da06_tonghop';
 export const SUMMARY_HEADER_ROW = 3;
 
+/**
+ * Raw-deflates one chunk of a part on its own; `final` ends the stream. Chunks are independent, so
+ * their outputs concatenate into one valid deflate stream (the last must end it). Node passes its
+ * native zlib here (about four times fflate's speed on a month's 10 MB of XML); browsers use fflate.
+ */
+export type DeflateChunk = (data: Uint8Array, final: boolean) => Uint8Array;
+
 export interface WriteSummaryOptions {
   generatedAt: Date;
+  deflate?: DeflateChunk;
+}
+
+/** A zip entry compressed chunk by chunk with a given deflate; fflate still sums the CRC and size. */
+class ChunkDeflate extends ZipPassThrough {
+  constructor(
+    filename: string,
+    private readonly deflate: DeflateChunk,
+  ) {
+    super(filename);
+    this.compression = 8;
+  }
+
+  protected override process(chunk: Uint8Array, final: boolean): void {
+    // fflate types its handler for ArrayBuffer-backed arrays; a deflate output always is one.
+    this.ondata(null, this.deflate(chunk, final) as Uint8Array<ArrayBuffer>, final);
+  }
 }
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -23,9 +47,10 @@ const FORMATS: readonly ColumnFormat[] = ['text', 'integer', 'decimal', 'percent
 const TONES: ReadonlyArray<Tone | null> = [null, 'bad', 'warn', 'good'];
 const NUM_FMT_ID: Record<ColumnFormat, number> = { text: 49, integer: 3, decimal: 164, percent: 165, date: 14, datetime: 22 };
 
-function bodyStyle(format: ColumnFormat, tone: Tone | null): number {
+/** Body cells come in two blocks of tone × format: wrapping (the default) and one-line (compact sheets). */
+function bodyStyle(format: ColumnFormat, tone: Tone | null, wrap = true): number {
   const f = Math.max(0, FORMATS.indexOf(format === 'date' || format === 'datetime' ? 'text' : format));
-  return 4 + TONES.indexOf(tone) * FORMATS.length + f;
+  return 4 + (wrap ? 0 : TONES.length * FORMATS.length) + TONES.indexOf(tone) * FORMATS.length + f;
 }
 
 const STYLES_XML = (() => {
@@ -49,13 +74,15 @@ const STYLES_XML = (() => {
     '<xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>',
     '<xf numFmtId="0" fontId="2" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>',
   ];
-  TONES.forEach((tone) => {
-    const fontId = tone === null ? 1 : 5 + ['bad', 'warn', 'good'].indexOf(tone);
-    const fillId = tone === null ? 0 : 3 + ['bad', 'warn', 'good'].indexOf(tone);
-    for (const format of FORMATS) {
-      xfs.push(`<xf numFmtId="${NUM_FMT_ID[format]}" fontId="${fontId}" fillId="${fillId}" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>`);
-    }
-  });
+  for (const wrap of [true, false]) {
+    TONES.forEach((tone) => {
+      const fontId = tone === null ? 1 : 5 + ['bad', 'warn', 'good'].indexOf(tone);
+      const fillId = tone === null ? 0 : 3 + ['bad', 'warn', 'good'].indexOf(tone);
+      for (const format of FORMATS) {
+        xfs.push(`<xf numFmtId="${NUM_FMT_ID[format]}" fontId="${fontId}" fillId="${fillId}" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"${wrap ? ' wrapText="1"' : ''}/></xf>`);
+      }
+    });
+  }
   return `${XML_HEAD}<styleSheet xmlns="${NS}"><numFmts count="2"><numFmt numFmtId="164" formatCode="#,##0.0##"/><numFmt numFmtId="165" formatCode="0.0%"/></numFmts><fonts count="${fonts.length}">${fonts.join('')}</fonts><fills count="${fills.length}">${fills.join('')}</fills><borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>${thin}</borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/><tableStyles count="0"/></styleSheet>`;
 })();
 
@@ -101,21 +128,61 @@ function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-function inlineString(ref: string, style: number, text: string): string {
-  const clean = escapeText(text);
-  const space = /^\s|\s$|\n/.test(clean) ? ' xml:space="preserve"' : '';
-  return `<c r="${ref}" s="${style}" t="inlineStr"><is><t${space}>${clean}</t></is></c>`;
+/**
+ * The shared-string table: a month's data repeats the same file names, checksums and labels on
+ * thousands of rows, so each text is written once (the file shrinks and Excel opens it faster).
+ */
+class SharedStrings {
+  private readonly indexes = new Map<string, number>();
+  readonly texts: string[] = [];
+  references = 0;
+
+  indexOf(text: string): number {
+    this.references += 1;
+    let index = this.indexes.get(text);
+    if (index === undefined) {
+      index = this.texts.length;
+      this.indexes.set(text, index);
+      this.texts.push(text);
+    }
+    return index;
+  }
 }
 
-function cell(ref: string, style: number, value: SummaryCell): string {
+function textElement(text: string): string {
+  const clean = escapeText(text);
+  return /^\s|\s$|\n/.test(clean) ? `<t xml:space="preserve">${clean}</t>` : `<t>${clean}</t>`;
+}
+
+function inlineString(ref: string, style: number, text: string): string {
+  return `<c r="${ref}" s="${style}" t="inlineStr"><is>${textElement(text)}</is></c>`;
+}
+
+function sharedString(ref: string, style: number, text: string, strings: SharedStrings): string {
+  return `<c r="${ref}" s="${style}" t="s"><v>${strings.indexOf(text)}</v></c>`;
+}
+
+function cell(ref: string, style: number, value: SummaryCell, strings: SharedStrings): string {
   if (value === null || value === '') return `<c r="${ref}" s="${style}"/>`;
   // Text is always written as text: a unit's `=…` never becomes a formula.
-  if (typeof value === 'string' || !Number.isFinite(value)) return inlineString(ref, style, String(value));
+  if (typeof value === 'string' || !Number.isFinite(value)) return sharedString(ref, style, String(value), strings);
   return `<c r="${ref}" s="${style}"><v>${value}</v></c>`;
 }
 
+function writeSharedStrings(strings: SharedStrings, push: (text: string) => void): void {
+  let buffer = `${XML_HEAD}<sst xmlns="${NS}" count="${strings.references}" uniqueCount="${strings.texts.length}">`;
+  for (const text of strings.texts) {
+    buffer += `<si>${textElement(text)}</si>`;
+    if (buffer.length > 65_536) {
+      push(buffer);
+      buffer = '';
+    }
+  }
+  push(`${buffer}</sst>`);
+}
+
 /** Streams one sheet's XML in chunks of about 64 KiB. */
-function writeSheet(sheet: SummarySheet, index: number, push: (text: string) => void): void {
+function writeSheet(sheet: SummarySheet, index: number, strings: SharedStrings, push: (text: string) => void): void {
   const lastCol = columnLetters(Math.max(1, sheet.columns.length));
   const lastRow = SUMMARY_HEADER_ROW + sheet.rows.length;
   let buffer = '';
@@ -133,30 +200,34 @@ function writeSheet(sheet: SummarySheet, index: number, push: (text: string) => 
   emit('</cols><sheetData>');
   // The other cells of a merged range carry the range's style, as Excel writes them.
   const mergedRest = (row: number, style: number) => sheet.columns.slice(1).map((_, i) => `<c r="${columnLetters(i + 2)}${row}" s="${style}"/>`).join('');
-  emit(`<row r="1" ht="34" customHeight="1">${inlineString('A1', 1, sheet.title)}${mergedRest(1, 1)}</row>`);
-  if (sheet.subtitle) emit(`<row r="2" ht="32" customHeight="1">${inlineString('A2', 2, sheet.subtitle)}${mergedRest(2, 2)}</row>`);
-  emit(`<row r="${SUMMARY_HEADER_ROW}" ht="42" customHeight="1">${sheet.columns.map((c, i) => inlineString(`${columnLetters(i + 1)}${SUMMARY_HEADER_ROW}`, 3, c.header)).join('')}</row>`);
+  emit(`<row r="1" ht="34" customHeight="1">${sharedString('A1', 1, sheet.title, strings)}${mergedRest(1, 1)}</row>`);
+  if (sheet.subtitle) emit(`<row r="2" ht="32" customHeight="1">${sharedString('A2', 2, sheet.subtitle, strings)}${mergedRest(2, 2)}</row>`);
+  emit(`<row r="${SUMMARY_HEADER_ROW}" ht="42" customHeight="1">${sheet.columns.map((c, i) => sharedString(`${columnLetters(i + 1)}${SUMMARY_HEADER_ROW}`, 3, c.header, strings)).join('')}</row>`);
   // Marks and per-cell formats are few: indexed by row, so the common row costs no lookups.
   const byRow = new Map<number, Array<{ col: number; tone?: Tone; format?: ColumnFormat }>>();
   for (const m of sheet.marks) byRow.set(m.row, [...(byRow.get(m.row) ?? []), { col: m.col, tone: m.tone }]);
   for (const f of sheet.formats ?? []) byRow.set(f.row, [...(byRow.get(f.row) ?? []), { col: f.col, format: f.format }]);
   const letters = sheet.columns.map((_, i) => columnLetters(i + 1));
-  const plainStyles = sheet.columns.map((c) => bodyStyle(c.format ?? 'text', null));
+  const wrap = !sheet.compact;
+  const plainStyles = sheet.columns.map((c) => bodyStyle(c.format ?? 'text', null, wrap));
   sheet.rows.forEach((values, r) => {
     const rowNumber = SUMMARY_HEADER_ROW + 1 + r;
-    const height = rowHeightFor(values.map((v, c) => ({ text: typeof v === 'string' ? v : '', width: sheet.columns[c]?.width ?? 10 })), 15, 14);
     const special = byRow.get(r);
-    let xml = `<row r="${rowNumber}" ht="${height}" customHeight="1">`;
+    let xml: string;
+    if (wrap) {
+      const height = rowHeightFor(values.map((v, c) => ({ text: typeof v === 'string' ? v : '', width: sheet.columns[c]?.width ?? 10 })), 15, 14);
+      xml = `<row r="${rowNumber}" ht="${height}" customHeight="1">`;
+    } else xml = `<row r="${rowNumber}">`;
     for (let c = 0; c < sheet.columns.length; c += 1) {
       let style = plainStyles[c] as number;
       if (special) {
         const own = special.filter((x) => x.col === c);
         if (own.length > 0) {
           const format = own.find((x) => x.format)?.format ?? sheet.columns[c]?.format ?? 'text';
-          style = bodyStyle(format, own.find((x) => x.tone)?.tone ?? null);
+          style = bodyStyle(format, own.find((x) => x.tone)?.tone ?? null, wrap);
         }
       }
-      xml += cell(`${letters[c]}${rowNumber}`, style, values[c] ?? null);
+      xml += cell(`${letters[c]}${rowNumber}`, style, values[c] ?? null, strings);
     }
     emit(`${xml}</row>`);
   });
@@ -178,7 +249,7 @@ function writeSheet(sheet: SummarySheet, index: number, push: (text: string) => 
 
 function stampSheet(model: SummaryModel, options: WriteSummaryOptions): string {
   const rows = [['da06-tong-hop', 1], ['period', model.period], ['generatedAt', options.generatedAt.toISOString()]] as const;
-  const body = rows.map(([k, v], r) => `<row r="${r + 1}">${inlineString(`A${r + 1}`, 0, k)}${cell(`B${r + 1}`, 0, v)}</row>`).join('');
+  const body = rows.map(([k, v], r) => `<row r="${r + 1}">${inlineString(`A${r + 1}`, 0, k)}${typeof v === 'number' ? `<c r="B${r + 1}"><v>${v}</v></c>` : inlineString(`B${r + 1}`, 0, v)}</row>`).join('');
   return `${XML_HEAD}<worksheet xmlns="${NS}"><sheetData>${body}</sheetData></worksheet>`;
 }
 
@@ -194,7 +265,7 @@ export function streamSummaryXlsx(model: SummaryModel, options: WriteSummaryOpti
   });
   const add = (path: string, write: (push: (text: string) => void) => void) => {
     // Level 1: the sheets are large, repetitive XML; faster deflate costs little size.
-    const entry = new ZipDeflate(path, { level: 1 });
+    const entry = options.deflate ? new ChunkDeflate(path, options.deflate) : new ZipDeflate(path, { level: 1 });
     zip.add(entry);
     write((text) => entry.push(strToU8(text)));
     entry.push(new Uint8Array(0), true);
@@ -207,6 +278,7 @@ export function streamSummaryXlsx(model: SummaryModel, options: WriteSummaryOpti
         '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
         names.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
         '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
         '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>',
     ),
   );
@@ -234,12 +306,16 @@ export function streamSummaryXlsx(model: SummaryModel, options: WriteSummaryOpti
     push(
       `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
         names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
-        `<Relationship Id="rId${names.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+        `<Relationship Id="rId${names.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+        `<Relationship Id="rId${names.length + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
     ),
   );
   add('xl/styles.xml', (push) => push(STYLES_XML));
-  sheets.forEach((sheet, i) => add(`xl/worksheets/sheet${i + 1}.xml`, (push) => writeSheet(sheet, i, push)));
+  // The table is complete only once every sheet is written: it goes last (part order is free in a zip).
+  const strings = new SharedStrings();
+  sheets.forEach((sheet, i) => add(`xl/worksheets/sheet${i + 1}.xml`, (push) => writeSheet(sheet, i, strings, push)));
   add(`xl/worksheets/sheet${names.length}.xml`, (push) => push(stampSheet(model, options)));
+  add('xl/sharedStrings.xml', (push) => writeSharedStrings(strings, push));
   zip.end();
   if (failure) throw failure;
 }

@@ -161,9 +161,13 @@ function rowJobs(sheet: SummarySheet, ws: () => Excel.Worksheet, maxBytes: numbe
       range.numberFormat = rows.map((row, r) => Array.from({ length: width }, (_, c) => formatOf(start + r, c, row[c] ?? null)));
       range.values = rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ''));
       range.format.verticalAlignment = 'Top';
-      range.format.wrapText = true;
       queueBorders(range);
-      range.format.autofitRows(); // long answers wrap: rows grow to show them whole
+      if (sheet.compact) {
+        range.format.wrapText = false; // one line per row: the Dữ liệu sheet is filtered, not read
+      } else {
+        range.format.wrapText = true;
+        range.format.autofitRows(); // long answers wrap: rows grow to show them whole
+      }
     },
   }));
 }

@@ -9,6 +9,7 @@ import type { Period } from '../../period/period';
 import { buildSummaryModel } from '../../summary/build';
 import { readPreviousSummary } from '../../summary/previous';
 import { streamSummaryXlsx } from '../../summary/xlsx';
+import { nativeDeflateChunk } from '../../node/deflate';
 import { writeChunksAtomic } from '../../node/files';
 import { iterateInputs, listFiles, parseReceipts } from '../../node/intake';
 import type { FieldValue } from '../../validate/check';
@@ -103,7 +104,7 @@ export async function runConsolidation(options: RunConsolidationOptions, ctx: Cl
   const consolidation = mergeAssessed(assessed, { catalog, roster, period: options.period, now, notes, ...(previous ? { previous } : {}) });
   const model = buildSummaryModel(consolidation);
   mkdirSync(dirname(outPath), { recursive: true });
-  writeChunksAtomic(outPath, (write) => streamSummaryXlsx(model, { generatedAt: now }, write));
+  writeChunksAtomic(outPath, (write) => streamSummaryXlsx(model, { generatedAt: now, deflate: nativeDeflateChunk }, write));
   return consolidation;
 }
 

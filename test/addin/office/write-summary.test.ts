@@ -81,6 +81,16 @@ describe('writeSummaryModel', () => {
     expect(written.every((c) => c?.formula === undefined && c?.numberFormat === '@')).toBe(true);
   });
 
+  it('wraps answers on ordinary sheets and keeps a compact sheet to one line per row', async () => {
+    const fake = workbook();
+    const m = model();
+    m.sheets.push(sheet('data', 'Dữ liệu', [['CAT', 1, null], ['SYT', 2, null]], { compact: true }));
+    await excelRun((context) => writeSummaryModel(context, m));
+    expect(fake.cell('Khó khăn, kiến nghị', 'A4')?.format?.wrapText).toBe(true);
+    expect(['A4', 'B5'].map((a) => fake.cell('Dữ liệu', a)?.format?.wrapText)).toEqual([false, false]);
+    expect(fake.cell('Dữ liệu', 'A5')?.value).toBe('SYT');
+  });
+
   it('colours marks by tone and puts data bars on rate columns', async () => {
     const fake = workbook();
     await excelRun((context) => writeSummaryModel(context, model()));
