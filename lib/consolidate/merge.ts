@@ -63,6 +63,8 @@ export interface AssessOptions {
   rules?: ReportingRules;
   /** Key of the templates' integrity tokens; checked on intake (the public default when absent). */
   integrityKey?: string;
+  /** SHA-256 of a file as hex; Node passes its native one (the pure-JS default serves browsers). */
+  sha256?: (bytes: Uint8Array) => string;
 }
 
 function issueRecord(issue: Issue): IssueRecord {
@@ -91,7 +93,7 @@ export function assessFile(item: IntakeItem, options: AssessOptions): AssessedFi
     name: item.name,
     ...(item.container ? { container: item.container } : {}),
     size: item.bytes.length,
-    sha256: sha256Hex(item.bytes),
+    sha256: (options.sha256 ?? sha256Hex)(item.bytes),
     ...(receivedAt ? { receivedAt } : {}),
     receivedAtSource,
     ...(item.receivedFrom ? { receivedFrom: item.receivedFrom } : {}),

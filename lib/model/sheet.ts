@@ -45,12 +45,29 @@ export function cellAddress(row: number, col: number): string {
   return `${columnLetters(col)}${row}`;
 }
 
-/** `AB12` → { row: 12, col: 28 }; null for anything else. */
+/** `AB12` → { row: 12, col: 28 }; null for anything else. (A character loop: every cell of every return passes here.) */
 export function parseAddress(address: string): { row: number; col: number } | null {
-  const match = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(address.toUpperCase());
-  if (!match) return null;
-  const col = [...(match[1] as string)].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { row: Number(match[2]), col };
+  let i = 0;
+  const length = address.length;
+  if (address.charCodeAt(i) === 36) i += 1; // $
+  let col = 0;
+  const colStart = i;
+  for (; i < length; i += 1) {
+    const code = address.charCodeAt(i) & ~32; // a–z → A–Z
+    if (code < 65 || code > 90) break;
+    col = col * 26 + code - 64;
+  }
+  if (i === colStart || i - colStart > 3) return null;
+  if (address.charCodeAt(i) === 36) i += 1;
+  let row = 0;
+  const rowStart = i;
+  for (; i < length; i += 1) {
+    const code = address.charCodeAt(i);
+    if (code < 48 || code > 57) return null;
+    row = row * 10 + code - 48;
+  }
+  if (i === rowStart || i - rowStart > 7) return null;
+  return { row, col };
 }
 
 export function getCell(sheet: SheetModel, row: number, col: number): CellModel | undefined {

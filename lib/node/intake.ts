@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { sha256Hex } from '../catalog/hash';
 import { extractEml } from '../consolidate/eml';
 import type { IntakeItem, IntakeNote } from '../consolidate/types';
 import { parseReceiptTime, toVietnamIso } from '../consolidate/_lib/time';
+import { nativeSha256 } from './hash';
 
 /** Every file under the given paths, folders searched recursively, in a stable order. */
 export function listFiles(paths: readonly string[]): { files: string[]; missing: string[] } {
@@ -56,7 +56,7 @@ export async function* iterateInputs(files: readonly string[], receipts: Readonl
     const name = basename(file);
     const bytes = new Uint8Array(readFileSync(file));
     if (name.startsWith('~$')) {
-      notes.push({ name: file, sha256: sha256Hex(bytes), size: bytes.length, note: 'Tệp khóa tạm của Excel (~$…), không phải báo cáo.' });
+      notes.push({ name: file, sha256: nativeSha256(bytes), size: bytes.length, note: 'Tệp khóa tạm của Excel (~$…), không phải báo cáo.' });
       continue;
     }
     if (/\.eml$/i.test(name)) {

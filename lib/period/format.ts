@@ -1,5 +1,5 @@
-import { format, isValid, parse } from 'date-fns';
-import { requireIsoDate } from './_lib/date';
+import { format } from 'date-fns/format';
+import { dateFromParts, isoFromParts, requireIsoDate } from './_lib/date';
 
 export type FormatDocumentDateOptions = {
   /** Place name written before the date, as in a document's heading (`Thanh Hóa, ngày …`). */
@@ -26,10 +26,11 @@ export function formatDocumentDate(isoDate: string, options: FormatDocumentDateO
  * @example formatDayMonthYear('2026-12-10') === '10/12/2026'
  */
 export function formatDayMonthYear(isoDate: string): string {
-  return format(requireIsoDate(isoDate), 'dd/MM/yyyy');
+  requireIsoDate(isoDate);
+  return `${isoDate.slice(8, 10)}/${isoDate.slice(5, 7)}/${isoDate.slice(0, 4)}`;
 }
 
-const DAY_MONTH_YEAR = /^\d{1,2}\/\d{1,2}\/\d{4}$/;
+const DAY_MONTH_YEAR = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
 /**
  * Reads `dd/MM/yyyy` or `d/M/yyyy` typed by a person; null for anything else or a day that does not exist.
@@ -37,10 +38,11 @@ const DAY_MONTH_YEAR = /^\d{1,2}\/\d{1,2}\/\d{4}$/;
  */
 export function parseDayMonthYear(text: string): string | null {
   const trimmed = text.trim();
-  // date-fns alone would take `1/7/26` as the year 26.
-  if (!DAY_MONTH_YEAR.test(trimmed)) return null;
-  const date = parse(trimmed, 'd/M/yyyy', new Date(2000, 0 /* Jan */, 1));
-  return isValid(date) ? format(date, 'yyyy-MM-dd') : null;
+  // A four-digit year only: `1/7/26` is not read as the year 26.
+  const match = DAY_MONTH_YEAR.exec(trimmed);
+  if (!match) return null;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return dateFromParts(year, month, day) ? isoFromParts(year, month, day) : null;
 }
 
 const NUMBER_FORMAT = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 10 });

@@ -84,6 +84,20 @@ function assertRules(rules: ReportingRules): void {
  * //   dueText: 'Hạn gửi: trước ngày 10/12/2026', cutoffText: 'Số liệu tính từ ngày 01/11/2026 đến ngày 30/11/2026', … }
  */
 export function describePeriod(period: Period, rules: ReportingRules = DEFAULT_REPORTING_RULES): PeriodDescription {
+  // Every file of a month asks for the same description: build it once per period and rules.
+  const key = `${period.id}|${rules.cutoff}|${rules.dueDayOfNextMonth}|${rules.dueIsExclusive}`;
+  let description = descriptions.get(key);
+  if (description === undefined) {
+    if (descriptions.size > 1_000) descriptions.clear();
+    description = Object.freeze(buildDescription(period, rules));
+    descriptions.set(key, description);
+  }
+  return description;
+}
+
+const descriptions = new Map<string, PeriodDescription>();
+
+function buildDescription(period: Period, rules: ReportingRules): PeriodDescription {
   assertRules(rules);
   const { year, month } = period;
   const previous = previousPeriod(period);

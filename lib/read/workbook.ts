@@ -249,12 +249,14 @@ export function openWorkbook(bytes: Uint8Array, options: OpenWorkbookOptions = {
   };
 }
 
+const CANONICAL_ADDRESS = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
+
 function readSheetXml(xml: string, info: SheetInfo, styles: Styles, strings: string[], maxCells: number): SheetModel {
   const sheet: SheetModel = { name: info.name, state: info.state, rows: new Map() };
   let count = 0;
   let rowNumber = 0;
   let nextCol = 1;
-  let cell: { row: number; col: number; type: string; style: number } | null = null;
+  let cell: { row: number; col: number; type: string; style: number; address: string } | null = null;
   let capture: 'v' | 'f' | 't' | null = null;
   let value = '';
   let formula: string | undefined;
@@ -273,7 +275,9 @@ function readSheetXml(xml: string, info: SheetInfo, styles: Styles, strings: str
           const row = position?.row ?? rowNumber;
           const col = position?.col ?? nextCol;
           nextCol = col + 1;
-          cell = { row, col, type: a.t ?? 'n', style: Number(a.s ?? 0) };
+          // Writers almost always give the canonical address (`H12`); `$h$12` or none is rebuilt.
+          const address = position && CANONICAL_ADDRESS.test(a.r as string) ? (a.r as string) : cellAddress(row, col);
+          cell = { row, col, type: a.t ?? 'n', style: Number(a.s ?? 0), address };
           value = '';
           formula = undefined;
           inline = '';
@@ -308,7 +312,7 @@ function readSheetXml(xml: string, info: SheetInfo, styles: Styles, strings: str
           count += 1;
           if (count > maxCells) throw new SheetLimitError(info.name, maxCells);
           const xf = styles.xfs[cell.style];
-          const model: CellModel = { address: cellAddress(cell.row, cell.col), row: cell.row, col: cell.col, value: parsed };
+          const model: CellModel = { address: cell.address, row: cell.row, col: cell.col, value: parsed };
           if (formula !== undefined) model.formula = formula;
           const font = xf ? styles.fonts[xf.fontId] : undefined;
           if (font) model.font = font;
