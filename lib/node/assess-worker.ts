@@ -3,7 +3,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { assessFile } from '../consolidate/merge';
 import type { IntakeItem } from '../consolidate/types';
 import { parsePeriod, type Period } from '../period/period';
+import { nativeSha256 } from './hash';
 import { loadCatalog, loadRoster } from './seeds';
+import { WORKER_READY } from './worker-pool';
 
 export interface AssessWorkerData {
   period: string;
@@ -22,6 +24,7 @@ if (parentPort) {
     catalog: loadCatalog(),
     roster: loadRoster(data.rosterPath ? { rosterPath: data.rosterPath } : {}),
     period: parsePeriod(data.period) as Period,
+    sha256: nativeSha256,
     ...(data.integrityKey ? { integrityKey: data.integrityKey } : {}),
   };
   const port = parentPort;
@@ -32,4 +35,5 @@ if (parentPort) {
       port.postMessage({ id, error: (error as Error).stack ?? String(error) });
     }
   });
+  port.postMessage(WORKER_READY);
 }

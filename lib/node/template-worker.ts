@@ -8,6 +8,7 @@ import { generateWorkbook } from '../template/generate';
 import { currentDefinition } from '../template/registry';
 import { writeFileAtomic } from './files';
 import { loadCatalog, loadRoster } from './seeds';
+import { WORKER_READY } from './worker-pool';
 
 export interface TemplateWorkerData {
   period: string;
@@ -37,4 +38,5 @@ if (parentPort) {
       port.postMessage({ id, error: (error as Error).stack ?? String(error) });
     }
   });
+  port.postMessage(WORKER_READY);
 }

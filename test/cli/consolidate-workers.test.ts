@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { templateXlsx } from '../_lib/template-fixture';
+import { loadCatalog, loadRoster } from '../../lib/node/seeds';
+import { parsePeriod } from '../../lib/period/period';
 import { da06 } from './_lib/run';
 
 // The built CLI reads returns in worker threads; from TypeScript sources (jest) it reads in-process.
@@ -25,4 +27,20 @@ it('gives the same consolidation with worker threads as on one thread', async ()
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}, 60_000);
+
+it('assesses every file in the built worker threads exactly as on the calling thread', async () => {
+  // The compiled pool and worker (npm test builds them first); from sources there is no worker script.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built file, on purpose
+  const pool = require(join(__dirname, '..', '..', 'dist', 'lib', 'node', 'assess-pool.js')) as typeof import('../../lib/node/assess-pool');
+  const units = ['CAT', 'SYT', 'STC', 'SNV', 'TTPVHCC', 'SKHCN'];
+  const items = () => [
+    ...units.map((unit, i) => ({ name: `${unit}.xlsx`, bytes: templateXlsx({ unit, unitName: unit, indicators: [['PL1.I.3', { result: `${40 + i},5` }]] }), receivedAtSource: 'unknown' as const })),
+    { name: 'hong.xlsx', bytes: templateXlsx().subarray(0, 500), receivedAtSource: 'unknown' as const },
+  ];
+  const options = { catalog: loadCatalog(), roster: loadRoster(), period: parsePeriod('2026-11')! };
+  const workers = await pool.assessAll(items(), { ...options, threads: 2, callingThread: false });
+  const here = await pool.assessAll(items(), { ...options, threads: 0 });
+  expect(workers).toEqual(here);
+  expect(workers.map((f) => [f.unit ?? null, f.blocked])).toEqual([...units.map((u) => [u, false]), [null, true]]);
 }, 60_000);

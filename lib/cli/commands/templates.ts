@@ -20,25 +20,26 @@ export async function writeTemplates(units: readonly Unit[], period: Period, dir
   const progress = createProgress(ctx.io, units.length, 'Đang tạo biểu mẫu');
   const written: Array<{ unit: string; file: string }> = [];
   const script = compiledWorker('template-worker');
-  const threads = defaultThreads(units.length);
+  const threads = script ? defaultThreads(units.length) : 0;
+  // exceljs loads only when templates are written, so every other command starts faster.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load; import() is ESM-only under node16
+  const { generateWorkbook } = require('../../template/generate') as typeof import('../../template/generate');
+  const writeHere = async (unit: Unit): Promise<{ file: string }> => {
+    const bytes = await generateWorkbook({ definition, catalog, unit, period, generatedAt, ...(ctx.integrityKey ? { integrityKey: ctx.integrityKey } : {}) });
+    const file = join(dir, templateFileName(period, unit));
+    writeFileAtomic(file, bytes);
+    return { file };
+  };
+  const record = (reply: { file: string }, id: number) => {
+    const unit = units[id] as Unit;
+    progress.tick(unit.name);
+    written[id] = { unit: unit.code, file: reply.file };
+  };
   if (script && threads > 0) {
     const data: TemplateWorkerData = { period: period.id, outDir: dir, generatedAt: generatedAt.toISOString(), ...(ctx.integrityKey ? { integrityKey: ctx.integrityKey } : {}), ...(ctx.rosterPath ? { rosterPath: ctx.rosterPath } : {}) };
-    await runOnWorkers<Unit, { file: string }>(script, data, threads, units, (unit, id) => ({ message: { id, unit: unit.code } }), (reply, id) => {
-      const unit = units[id] as Unit;
-      progress.tick(unit.name);
-      written[id] = { unit: unit.code, file: reply.file };
-    });
+    await runOnWorkers<Unit, { file: string }>({ script, workerData: data, threads, jobs: units, encode: (unit, id) => ({ message: { id, unit: unit.code } }), onReply: record, local: writeHere });
   } else {
-    // exceljs loads only when templates are written, so every other command starts faster.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load; import() is ESM-only under node16
-    const { generateWorkbook } = require('../../template/generate') as typeof import('../../template/generate');
-    for (const unit of units) {
-      progress.tick(unit.name);
-      const bytes = await generateWorkbook({ definition, catalog, unit, period, generatedAt, ...(ctx.integrityKey ? { integrityKey: ctx.integrityKey } : {}) });
-      const file = join(dir, templateFileName(period, unit));
-      writeFileAtomic(file, bytes);
-      written.push({ unit: unit.code, file });
-    }
+    for (const [id, unit] of units.entries()) record(await writeHere(unit), id);
   }
   progress.done();
   return written;
