@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import type { Catalog } from '../../catalog/schema';
-import { buildCatalogFromSeeds, serialiseCatalog, writeCatalog } from '../../node/catalog-build';
 import { seedPath } from '../../node/seeds';
 import { UsageError, type Command, type CliContext } from '../command';
 
@@ -54,6 +53,9 @@ export const catalogCommand: Command = {
       return 0;
     }
     if (action !== 'build' && action !== 'check') throw new UsageError(`Không có thao tác "${action}". Dùng build hoặc check.`);
+    // Loaded on demand: the plan parser is only needed here, not at every start-up.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { buildCatalogFromSeeds, serialiseCatalog, writeCatalog } = require('../../node/catalog-build') as typeof import('../../node/catalog-build');
     const result = buildCatalogFromSeeds(ctx.loadRoster());
     if (result.problems.length > 0) {
       ctx.io.err(`Văn bản kế hoạch còn ${result.problems.length} chỗ chưa đọc được:`);
