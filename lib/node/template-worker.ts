@@ -1,13 +1,10 @@
 // Worker thread: generates and writes unit templates with the same code as the main thread.
-import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { parsePeriod, type Period } from '../period/period';
 import { findUnit } from '../roster/roster';
-import { templateFileName } from '../template/filename';
-import { generateWorkbook } from '../template/generate';
 import { currentDefinition } from '../template/registry';
-import { writeFileAtomic } from './files';
 import { loadCatalog, loadRoster } from './seeds';
+import { writeUnitTemplate } from './template-file';
 import { WORKER_READY } from './worker-pool';
 
 export interface TemplateWorkerData {
@@ -30,9 +27,7 @@ if (parentPort) {
     try {
       const unit = findUnit(roster, code);
       if (!unit) throw new Error(`unknown unit ${code}`);
-      const bytes = await generateWorkbook({ definition, catalog, unit, period, generatedAt, ...(data.integrityKey ? { integrityKey: data.integrityKey } : {}) });
-      const file = join(data.outDir, templateFileName(period, unit));
-      writeFileAtomic(file, bytes);
+      const file = await writeUnitTemplate({ definition, catalog, unit, period, generatedAt, ...(data.integrityKey ? { integrityKey: data.integrityKey } : {}) }, data.outDir);
       port.postMessage({ id, file });
     } catch (error) {
       port.postMessage({ id, error: (error as Error).stack ?? String(error) });

@@ -1,11 +1,9 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Period } from '../../period/period';
 import { findUnit } from '../../roster/roster';
 import type { Unit } from '../../roster/schema';
-import { templateFileName } from '../../template/filename';
 import { currentDefinition } from '../../template/registry';
-import { writeFileAtomic } from '../../node/files';
 import type { TemplateWorkerData } from '../../node/template-worker';
 import { compiledWorker, defaultThreads, runOnWorkers } from '../../node/worker-pool';
 import { requirePeriod, UsageError, type CliContext, type Command } from '../command';
@@ -23,13 +21,8 @@ export async function writeTemplates(units: readonly Unit[], period: Period, dir
   const threads = script ? defaultThreads(units.length) : 0;
   // exceljs loads only when templates are written, so every other command starts faster.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load; import() is ESM-only under node16
-  const { generateWorkbook } = require('../../template/generate') as typeof import('../../template/generate');
-  const writeHere = async (unit: Unit): Promise<{ file: string }> => {
-    const bytes = await generateWorkbook({ definition, catalog, unit, period, generatedAt, ...(ctx.integrityKey ? { integrityKey: ctx.integrityKey } : {}) });
-    const file = join(dir, templateFileName(period, unit));
-    writeFileAtomic(file, bytes);
-    return { file };
-  };
+  const { writeUnitTemplate } = require('../../node/template-file') as typeof import('../../node/template-file');
+  const writeHere = async (unit: Unit) => ({ file: await writeUnitTemplate({ definition, catalog, unit, period, generatedAt, ...(ctx.integrityKey ? { integrityKey: ctx.integrityKey } : {}) }, dir) });
   const record = (reply: { file: string }, id: number) => {
     const unit = units[id] as Unit;
     progress.tick(unit.name);
