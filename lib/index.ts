@@ -51,7 +51,7 @@ export { formDefinitionSchema, inputTypeSchema, type ColumnSpec, type FieldSpec,
 export { currentDefinition, findDefinition, FORM_DEFINITIONS } from './template/registry';
 export { COVER_INPUT_COLUMN, HEADER_KEY, IDENTITY_KEYS, isLayoutKey, KEY_COLUMN, listName, rowKeyOfGroup, type SheetId } from './template/layout';
 export { groupsOfUnit, INDICATOR_ROLE_LABELS, resultTypeFor, rowsForUnit, TASK_ROLE_LABELS, type IndicatorRole, type IndicatorRow, type ResultType, type TaskRole, type TaskRow, type UnitRows } from './template/assign';
-export { ASSESSMENT, assessmentFormula, assessmentOf, thresholdOf, type Assessment, type Threshold } from './template/assessment';
+export { ASSESSMENT_LABELS, ASSESSMENTS, assessmentFormula, assessmentOf, thresholdOf, type Assessment, type Threshold } from './template/assessment';
 export { buildWorkbook, generateWorkbook, HEADER_ROWS, plannedRows, type GenerateWorkbookOptions } from './template/generate';
 export { templateFileName } from './template/filename';
 

@@ -2,6 +2,14 @@
 import { loadCatalog, loadRoster } from '../node/seeds';
 import { runCli } from './run';
 
+// `da06 units | head` closes the pipe early: the reader has what it wanted, so stop quietly (no stack trace).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const ctx = {
   io: {
     out: (text: string) => process.stdout.write(`${text}\n`),

@@ -1,7 +1,7 @@
 import PostalMime from 'postal-mime';
 import { sha256Hex } from '../catalog/hash';
 import type { IntakeItem, IntakeNote } from './types';
-import { toVietnamIso } from './_lib/time';
+import { toVietnamIso } from '../_lib/calendar';
 
 const XLSX_NAME = /\.(xlsx|xlsm)$/i;
 const XLSX_TYPES = new Set([

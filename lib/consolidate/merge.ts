@@ -4,17 +4,17 @@ import type { Catalog, Task, UnitGroup } from '../catalog/schema';
 import { isBlocking, renderMessage, type Issue } from '../issues/issue';
 import { DEFAULT_REPORTING_RULES, type ReportingRules } from '../period/config';
 import { describePeriod, type Period } from '../period/period';
-import { DEADLINE_STATUS_LABELS, deadlineStatus } from '../period/status';
+import { deadlineStatus } from '../period/status';
 import { targetForYear } from '../period/target';
 import type { Roster } from '../roster/roster';
 import type { Unit } from '../roster/schema';
-import { ASSESSMENT, assessmentOf, DONE_STATUSES } from '../template/assessment';
+import { assessmentOf, DONE_STATUSES } from '../template/assessment';
 import { resultTypeFor, type IndicatorRow } from '../template/assign';
 import { currentDefinition } from '../template/registry';
 import { foldKey } from '../text/fold';
 import type { FieldValue, ReportValues, SourcedValue } from '../validate/check';
 import { validateWorkbook, type FileReport } from '../validate/validate';
-import { vietnamDate } from './_lib/time';
+import { addDays, daysBetween, vietnamDate } from '../_lib/calendar';
 import type {
   CellChange,
   ConcernRecord,
@@ -23,6 +23,7 @@ import type {
   DataUse,
   DuplicateRecord,
   IndicatorSummary,
+  IndicatorValue,
   IntakeItem,
   IntakeNote,
   IntakeRecord,
@@ -172,10 +173,6 @@ function rates(units: UnitSubmission[]): RateFigures {
   return { expected, received, onTime, reportingRate: expected ? received / expected : 0, onTimeRate: expected ? onTime / expected : 0 };
 }
 
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 function unitsOfGroups(roster: Roster, groups: readonly UnitGroup[]): Unit[] {
   return roster.units.filter((u) => (u.kind === 'department' && groups.includes('departments')) || (u.kind === 'commune' && groups.includes('communes')));
 }
@@ -238,7 +235,7 @@ export function mergeAssessed(files: readonly AssessedFile[], options: Consolida
   });
 
   // Who reported, on time or late.
-  const lastAllowed = rules.dueIsExclusive ? shiftDay(info.dueDate, -1) : info.dueDate;
+  const lastAllowed = rules.dueIsExclusive ? addDays(info.dueDate, -1) : info.dueDate;
   const submissions: UnitSubmission[] = roster.units.map((unit) => {
     const kept = keptByUnit.get(unit.code);
     if (!kept) return { unit: unit.code, unitName: unit.name, kind: unit.kind, received: false, errors: 0, warnings: 0 };
@@ -273,7 +270,7 @@ export function mergeAssessed(files: readonly AssessedFile[], options: Consolida
       const row = file?.values?.indicators[indicator.key];
       const value = row?.result?.value ?? null;
       const flagged = file ? flaggedIn(file, row?.result) : false;
-      return { unit: code, value, flagged, assessment: file ? (flagged ? 'Số liệu có lỗi' : assessmentOf(item, value)) : 'Chưa báo cáo' };
+      return { unit: code, value, flagged, assessment: file ? (flagged ? 'flagged' : assessmentOf(item, value)) : 'noReport' } satisfies IndicatorValue;
     });
     const lead = reported[0];
     const present = reported.filter((r) => r.value !== null && !r.flagged);
@@ -288,7 +285,7 @@ export function mergeAssessed(files: readonly AssessedFile[], options: Consolida
       target: target?.text ?? 'Không đặt chỉ tiêu',
       lead: lead?.unit ?? null,
       value,
-      status: lead ? (lead.flagged ? 'Số liệu có lỗi' : lead.value === null ? ASSESSMENT.noData : lead.assessment) : ASSESSMENT.noData,
+      status: !lead || lead.assessment === 'noReport' ? 'noData' : lead.assessment,
       flagged: lead?.flagged ?? false,
       others: reported.slice(1),
       disagree,
@@ -357,10 +354,6 @@ export function mergeAssessed(files: readonly AssessedFile[], options: Consolida
   };
 }
 
-function shiftDay(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 function summariseTask(task: Task, roster: Roster, keptByUnit: ReadonlyMap<string, AssessedFile>, period: Period, rules: ReportingRules): TaskSummary {
   const leads = [...new Set([...task.lead, ...unitsOfGroups(roster, task.leadGroups).map((u) => u.code)])];
   const coordinators = [...new Set([...task.coordinators, ...unitsOfGroups(roster, task.coordinatorGroups).map((u) => u.code)])].filter((c) => !leads.includes(c));
@@ -392,7 +385,7 @@ function summariseTask(task: Task, roster: Roster, keptByUnit: ReadonlyMap<strin
     leadText: task.leadText || task.external.join(', '),
     deadline: task.deadline.text,
     due: deadline.due,
-    deadlineStatus: DEADLINE_STATUS_LABELS[deadline.status],
+    deadlineStatus: deadline.status,
     overall,
     overdue: deadline.status === 'overdue' && overall !== 'done',
     progress: progresses.length ? Math.round((progresses.reduce((a, b) => a + b, 0) / progresses.length) * 10) / 10 : null,

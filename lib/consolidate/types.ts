@@ -1,5 +1,7 @@
 import type { IssueCode } from '../issues/catalog';
 import type { Severity } from '../issues/catalog';
+import type { DeadlineStatusKind } from '../period/status';
+import { ASSESSMENT_LABELS, type Assessment } from '../template/assessment';
 import type { FieldValue } from '../validate/check';
 
 /** Where an input's receipt time came from, in order of trust. */
@@ -131,10 +133,19 @@ export interface UnitSubmission {
   warnings: number;
 }
 
+/** An indicator's standing: the assessment of a trusted value, or why there is none. */
+export type IndicatorStatus = Assessment | 'flagged' | 'noReport';
+
+export const INDICATOR_STATUS_LABELS: Readonly<Record<IndicatorStatus, string>> = {
+  ...ASSESSMENT_LABELS,
+  flagged: 'Số liệu có lỗi',
+  noReport: 'Chưa báo cáo',
+};
+
 export interface IndicatorValue {
   unit: string;
   value: FieldValue;
-  assessment: string;
+  assessment: IndicatorStatus;
   /** The unit's cell for this value has an error (e.g. 150 in a % row): shown, but not trusted. */
   flagged: boolean;
 }
@@ -148,7 +159,8 @@ export interface IndicatorSummary {
   /** The lead monitoring unit's value: the province figure. */
   lead: string | null;
   value: FieldValue;
-  status: string;
+  /** Never `noReport`: an indicator whose lead did not report has no data. */
+  status: Exclude<IndicatorStatus, 'noReport'>;
   /** The province value's cell has an error in the unit's file. */
   flagged: boolean;
   others: IndicatorValue[];
@@ -185,7 +197,7 @@ export interface TaskSummary {
   leadText: string;
   deadline: string;
   due: string | null;
-  deadlineStatus: string;
+  deadlineStatus: DeadlineStatusKind;
   overall: TaskOverall;
   overdue: boolean;
   /** Mean progress of the units that carry the task (leads, or coordinators where the lead is central). */

@@ -57,3 +57,32 @@ export function sortIssues(issues: readonly Issue[], sheetOrder: readonly string
     return ra - rb || ca - cb || a.code.localeCompare(b.code);
   });
 }
+
+export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = { error: 'Lỗi', warning: 'Cảnh báo' };
+
+export interface IssueGroup<T extends Pick<Issue, 'sheet' | 'severity'> = Issue> {
+  /** null: about the workbook as a whole. */
+  sheet: string | null;
+  errors: number;
+  warnings: number;
+  issues: T[];
+}
+
+/** Workbook-level issues first, then sheet by sheet in the template's order; errors first inside each. */
+export function groupIssues<T extends Pick<Issue, 'sheet' | 'severity'>>(issues: readonly T[], sheetOrder: readonly string[]): Array<IssueGroup<T>> {
+  const keys: Array<string | null> = [null, ...sheetOrder];
+  for (const issue of issues) if (issue.sheet && !keys.includes(issue.sheet)) keys.push(issue.sheet);
+  return keys
+    .map((sheet) => {
+      const mine = issues.filter((i) => (i.sheet ?? null) === sheet);
+      const errors = mine.filter((i) => i.severity === 'error');
+      return { sheet, errors: errors.length, warnings: mine.length - errors.length, issues: [...errors, ...mine.filter((i) => i.severity !== 'error')] };
+    })
+    .filter((g) => g.issues.length > 0);
+}
+
+/** `3 lỗi, 1 cảnh báo`; `không có lỗi` when both are zero. */
+export function countText(errors: number, warnings: number): string {
+  const parts = [errors > 0 ? `${errors} lỗi` : '', warnings > 0 ? `${warnings} cảnh báo` : ''].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : 'không có lỗi';
+}

@@ -1,9 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { extractEml } from '../consolidate/eml';
-import type { IntakeItem, IntakeNote } from '../consolidate/types';
-import { parseReceiptTime, toVietnamIso } from '../consolidate/_lib/time';
-import { nativeSha256 } from './hash';
+import { join, resolve } from 'node:path';
+import type { RawInput } from '../app/intake';
 
 /** Every file under the given paths, folders searched recursively, in a stable order. */
 export function listFiles(paths: readonly string[]): { files: string[]; missing: string[] } {
@@ -25,49 +22,7 @@ export function listFiles(paths: readonly string[]): { files: string[]; missing:
   return { files: [...new Set(files)], missing };
 }
 
-/**
- * Reads a receipts log: one line per file, `file name,received date-time` (comma, semicolon or tab;
- * a header line is skipped). Times as ISO or `dd/mm/yyyy hh:mm`, Vietnam time when no offset is given.
- */
-export function parseReceipts(text: string): { receipts: Map<string, string>; problems: string[] } {
-  const receipts = new Map<string, string>();
-  const problems: string[] = [];
-  text
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .forEach((line, index) => {
-      if (!line.trim()) return;
-      const [file, time] = line.split(/[,;\t]/).map((s) => s.trim().replace(/^"|"$/g, ''));
-      if (!file || !time) return void problems.push(`dòng ${index + 1}: cần "tên tệp, thời điểm nhận"`);
-      const parsed = parseReceiptTime(time);
-      if (parsed) receipts.set(basename(file), parsed);
-      else if (index > 0) problems.push(`dòng ${index + 1}: thời điểm "${time}" không hợp lệ`);
-    });
-  return { receipts, problems };
-}
-
-/**
- * Turns files on disk into intake items, one at a time (a month of a whole country never sits in
- * memory at once): `.eml` messages give their `.xlsx` attachments; everything else is handed over
- * as a workbook candidate (the reader says why an `.xls` or a PDF is refused). Files are only read.
- */
-export async function* iterateInputs(files: readonly string[], receipts: ReadonlyMap<string, string>, notes: IntakeNote[]): AsyncGenerator<IntakeItem> {
-  for (const file of files) {
-    const name = basename(file);
-    const bytes = new Uint8Array(readFileSync(file));
-    if (name.startsWith('~$')) {
-      notes.push({ name: file, sha256: nativeSha256(bytes), size: bytes.length, note: 'Tệp khóa tạm của Excel (~$…), không phải báo cáo.' });
-      continue;
-    }
-    if (/\.eml$/i.test(name)) {
-      const extracted = await extractEml(file, bytes);
-      notes.push(...extracted.notes);
-      yield* extracted.items;
-      continue;
-    }
-    const logged = receipts.get(name);
-    yield logged
-      ? { name: file, bytes, receivedAt: logged, receivedAtSource: 'receipts' }
-      : { name: file, bytes, receivedAt: toVietnamIso(statSync(file).mtimeMs), receivedAtSource: 'fileTime' };
-  }
+/** Files on disk as raw inputs, each read only when its turn comes (memory stays flat). Files are only read. */
+export function* readInputs(files: readonly string[]): Generator<RawInput> {
+  for (const file of files) yield { name: file, bytes: new Uint8Array(readFileSync(file)), modifiedAt: statSync(file).mtimeMs };
 }

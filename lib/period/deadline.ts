@@ -1,6 +1,7 @@
 import type { Deadline } from '../catalog/schema';
 import { asciiFold, cleanText } from '../text/fold';
-import { dateFromParts, endOfMonthIso, isoFromParts } from './_lib/date';
+import { endOfMonth, isoDate } from '../_lib/calendar';
+import { dateFromParts } from './_lib/date';
 
 type WhenKind = 'day' | 'month' | 'quarter' | 'year';
 type WhenPattern = { kind: WhenKind; pattern: RegExp; toDate: (match: RegExpExecArray) => string | null };
@@ -14,12 +15,12 @@ function group(match: RegExpExecArray, index: number): string {
 
 function dayDate(year: string, month: string, day: string): string | null {
   const date = dateFromParts(Number(year), Number(month), Number(day));
-  return date === null ? null : isoFromParts(Number(year), Number(month), Number(day));
+  return date === null ? null : isoDate(Number(year), Number(month), Number(day));
 }
 
 function monthEnd(year: string, month: string): string | null {
   const m = Number(month);
-  return m >= 1 && m <= 12 ? endOfMonthIso(Number(year), m) : null;
+  return m >= 1 && m <= 12 ? endOfMonth(Number(year), m) : null;
 }
 
 /** Time expressions, each matched against a whole folded phrase; a deadline is the last day they name. */
@@ -31,7 +32,7 @@ const WHEN_PATTERNS: readonly WhenPattern[] = [
   {
     kind: 'quarter',
     pattern: /^quy (i{1,3}|iv|[1-4])(?:\/| nam )(\d{4})$/,
-    toDate: (m) => endOfMonthIso(Number(group(m, 2)), (ROMAN_QUARTERS[group(m, 1)] ?? 0) * 3),
+    toDate: (m) => endOfMonth(Number(group(m, 2)), (ROMAN_QUARTERS[group(m, 1)] ?? 0) * 3),
   },
   { kind: 'year', pattern: /^nam (\d{4})$/, toDate: (m) => `${group(m, 1)}-12-31` },
 ];

@@ -1,5 +1,6 @@
 import { format } from 'date-fns/format';
-import { dateFromParts, isoFromParts, requireIsoDate } from './_lib/date';
+import { isoDate as calendarDate } from '../_lib/calendar';
+import { dateFromParts, requireIsoDate } from './_lib/date';
 
 export type FormatDocumentDateOptions = {
   /** Place name written before the date, as in a document's heading (`Thanh Hóa, ngày …`). */
@@ -42,7 +43,7 @@ export function parseDayMonthYear(text: string): string | null {
   const match = DAY_MONTH_YEAR.exec(trimmed);
   if (!match) return null;
   const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  return dateFromParts(year, month, day) ? isoFromParts(year, month, day) : null;
+  return dateFromParts(year, month, day) ? calendarDate(year, month, day) : null;
 }
 
 const NUMBER_FORMAT = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 10 });
@@ -53,4 +54,12 @@ const NUMBER_FORMAT = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 10
  */
 export function formatNumber(value: number): string {
   return NUMBER_FORMAT.format(value);
+}
+
+/**
+ * A rate 0–1 as a Vietnamese percentage with one decimal: `85,5%`, `100%`.
+ * @example formatPercent(0.855) === '85,5%'
+ */
+export function formatPercent(rate: number): string {
+  return `${formatNumber(Math.round(rate * 1000) / 10)}%`;
 }

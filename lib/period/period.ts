@@ -1,6 +1,7 @@
 import { DEFAULT_REPORTING_RULES, type ReportingRules } from './config';
 import { formatDayMonthYear } from './format';
-import { endOfMonthIso, isoFromParts, pad, requireIsoDate } from './_lib/date';
+import { endOfMonth, isoDate, pad } from '../_lib/calendar';
+import { requireIsoDate } from './_lib/date';
 
 /** A monthly reporting period (kỳ báo cáo): month M of a year, `id` is `YYYY-MM`. */
 export type Period = { readonly year: number; readonly month: number; readonly id: string };
@@ -103,9 +104,9 @@ function buildDescription(period: Period, rules: ReportingRules): PeriodDescript
   const previous = previousPeriod(period);
   const next = nextPeriod(period);
   const cutoffStart =
-    rules.cutoff === 'decree09' ? isoFromParts(previous.year, previous.month, 15) : isoFromParts(year, month, 1);
-  const cutoffEnd = rules.cutoff === 'decree09' ? isoFromParts(year, month, 14) : endOfMonthIso(year, month);
-  const dueDate = isoFromParts(next.year, next.month, rules.dueDayOfNextMonth);
+    rules.cutoff === 'decree09' ? isoDate(previous.year, previous.month, 15) : isoDate(year, month, 1);
+  const cutoffEnd = rules.cutoff === 'decree09' ? isoDate(year, month, 14) : endOfMonth(year, month);
+  const dueDate = isoDate(next.year, next.month, rules.dueDayOfNextMonth);
   const dueWord = rules.dueIsExclusive ? 'trước ngày' : 'chậm nhất ngày';
   return {
     id: period.id,

@@ -238,8 +238,17 @@ function readCover(sheet: SheetModel, definition: FormDefinition, issues: Issue[
 /**
  * Reads a returned workbook into a submission: recognised by its identity sheet, every row found
  * by its key wherever the user moved it. Structural problems come back as issues; nothing throws.
+ * Any source (a zip on disk, the workbook open in Excel) gets the same issues, macros and links included.
+ * @example const { submission, issues } = readSubmission(openWorkbook(bytes));
  */
 export function readSubmission(source: WorkbookSource, options: ReadSubmissionOptions = {}): ReadSubmissionResult {
+  const result = readTemplateSheets(source, options);
+  if (source.hasMacros) result.issues.unshift(makeIssue('file/macros-ignored'));
+  if (source.externalLinks.length > 0) result.issues.push(makeIssue('workbook/external-links', {}, { detail: source.externalLinks.join(', ').slice(0, 200) }));
+  return result;
+}
+
+function readTemplateSheets(source: WorkbookSource, options: ReadSubmissionOptions): ReadSubmissionResult {
   const definitions = options.definitions ?? FORM_DEFINITIONS;
   const issues: Issue[] = [];
   const identitySheet = findIdentitySheet(source, definitions);

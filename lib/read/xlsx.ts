@@ -10,11 +10,7 @@ import { ContainerError } from './zip';
  */
 export function readXlsx(bytes: Uint8Array, options: OpenWorkbookOptions & ReadSubmissionOptions = {}): ReadSubmissionResult {
   try {
-    const workbook = openWorkbook(bytes, options);
-    const result = readSubmission(workbook, options);
-    if (workbook.hasMacros) result.issues.unshift(makeIssue('file/macros-ignored'));
-    if (workbook.externalLinks.length > 0) result.issues.push(makeIssue('workbook/external-links', {}, { detail: workbook.externalLinks.join(', ').slice(0, 200) }));
-    return result;
+    return readSubmission(openWorkbook(bytes, options), options);
   } catch (error) {
     if (error instanceof ContainerError) return { issues: [makeIssue(error.code, {}, { detail: error.detail })] };
     if (error instanceof SheetLimitError) return { issues: [makeIssue('sheet/too-many-cells', { sheet: error.sheet }, { limit: error.limit })] };

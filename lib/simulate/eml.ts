@@ -1,4 +1,4 @@
-import { parseOffsetIso } from './_lib/calendar';
+import { parseOffsetIso } from '../_lib/calendar';
 import { base64 } from './_lib/base64';
 
 export interface EmlAddress {

@@ -10,7 +10,7 @@ import { buildWorkbook } from '../template/generate';
 import type { FormDefinition } from '../template/schema';
 import { asciiFold } from '../text/fold';
 import { applyMistakes, correctAnswers, diffAnswers, draftAnswers, type Answers, type FieldValues } from './_lib/answers';
-import { addDays, dayOfWeek, isoDate, vietnamInstant, vietnamIso, vietnamWallTime, type WallTime } from './_lib/calendar';
+import { addDays, dayOfWeek, isoDate, vietnamInstant, vietnamIso, vietnamWallTime, type WallTime } from '../_lib/calendar';
 import { openForm } from './_lib/form';
 import { unitSelfName, unitSenderAddress } from './_lib/units';
 import { buildEml } from './eml';

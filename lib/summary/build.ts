@@ -1,9 +1,11 @@
-import { toVietnamIso } from '../consolidate/_lib/time';
+import { toVietnamIso } from '../_lib/calendar';
+import { countConsolidation, INDICATOR_COUNT_KEYS, TASK_OVERALLS, type ConsolidationCounts } from '../consolidate/counts';
 import { formatDayMonthYear } from '../period/format';
-import { ASSESSMENT } from '../template/assessment';
+import { DEADLINE_STATUS_LABELS } from '../period/status';
 import type { FieldValue } from '../validate/check';
 import {
   DATA_USE_LABELS,
+  INDICATOR_STATUS_LABELS,
   INTAKE_STATUS_LABELS,
   RECEIPT_SOURCE_LABELS,
   TASK_OVERALL_LABELS,
@@ -50,49 +52,43 @@ function sheet(partial: Omit<SummarySheet, 'marks'> & { marks?: SummarySheet['ma
  * add-in draws. Plain data: the exceljs writer and the Office.js writer render the same model.
  */
 export function buildSummaryModel(c: Consolidation): SummaryModel {
+  const counts = countConsolidation(c);
   const names = new Map(c.submissions.map((s) => [s.unit, s.unitName]));
   const nameOf = (code: string | null) => (code ? (names.get(code) ?? code) : '');
   const subtitle = `${c.periodLabel}. Số liệu tính từ ngày ${formatDayMonthYear(c.cutoffStart)} đến ngày ${formatDayMonthYear(c.cutoffEnd)}; hạn gửi trước ngày ${formatDayMonthYear(c.dueDate)}. Tổng hợp lúc ${dateTime(toVietnamIso(Date.parse(c.generatedAt)))} (giờ Việt Nam).`;
   return {
     title: `${SUMMARY_TITLE} ${c.periodLabel.toLocaleUpperCase('vi')}`,
     period: c.period,
-    sheets: [overview(c, subtitle), indicators(c, nameOf), tasks(c, nameOf), submissions(c), concerns(c), data(c), intake(c)],
-    charts: charts(c),
+    sheets: [overview(c, counts, subtitle), indicators(c, nameOf), tasks(c, nameOf), submissions(c), concerns(c), data(c), intake(c)],
+    charts: charts(c, counts),
   };
 }
 
-function countStatus(c: Consolidation, status: string): number {
-  return c.indicators.filter((i) => i.status === status).length;
-}
-
-function countOverall(c: Consolidation, overall: TaskOverall): number {
-  return c.tasks.filter((t) => t.overall === overall).length;
-}
-
-function overview(c: Consolidation, subtitle: string): SummarySheet {
+function overview(c: Consolidation, counts: ConsolidationCounts, subtitle: string): SummarySheet {
   const { totals: t, byKind: { department: d, commune: m } } = c;
-  const late = (kind?: 'department' | 'commune') => c.submissions.filter((s) => s.received && s.onTime === false && (!kind || s.kind === kind)).length;
+  const { units: u, indicators: ind, tasks: tk, files: f } = counts;
   const rows: SummaryCell[][] = [
     ['Đơn vị phải báo cáo', t.expected, d.expected, m.expected],
     ['Đã gửi báo cáo', t.received, d.received, m.received],
     ['Gửi đúng hạn', t.onTime, d.onTime, m.onTime],
-    ['Gửi muộn', late(), late('department'), late('commune')],
-    ['Chưa gửi', t.expected - t.received, d.expected - d.received, m.expected - m.received],
+    ['Gửi muộn', u.late, u.department.late, u.commune.late],
+    ['Chưa gửi', u.missing, u.department.missing, u.commune.missing],
     ['Tỷ lệ báo cáo (đã gửi ÷ phải gửi)', t.reportingRate, d.reportingRate, m.reportingRate],
     ['Tỷ lệ đúng hạn (đúng hạn ÷ phải gửi)', t.onTimeRate, d.onTimeRate, m.onTimeRate],
-    ['Chỉ tiêu đạt', countStatus(c, ASSESSMENT.met), null, null],
-    ['Chỉ tiêu chưa đạt', countStatus(c, ASSESSMENT.notMet), null, null],
-    ['Chỉ tiêu chưa đến mốc đánh giá', countStatus(c, ASSESSMENT.notYet), null, null],
-    ['Chỉ tiêu chưa có số liệu', c.indicators.filter((i) => i.status === ASSESSMENT.noData || i.status === ASSESSMENT.noTarget).length, null, null],
-    ['Chỉ tiêu có số liệu lỗi cần kiểm tra', c.indicators.filter((i) => i.flagged).length, null, null],
-    ['Nhiệm vụ đã hoàn thành', countOverall(c, 'done'), null, null],
-    ['Nhiệm vụ đang triển khai', countOverall(c, 'inProgress'), null, null],
-    ['Nhiệm vụ chưa triển khai', countOverall(c, 'notStarted'), null, null],
-    ['Nhiệm vụ chưa có báo cáo', countOverall(c, 'noReport'), null, null],
-    ['Nhiệm vụ quá hạn chưa hoàn thành', c.tasks.filter((x) => x.overdue).length, null, null],
-    ['Tệp đã nhận', c.intake.length, null, null],
-    ['Tệp bị từ chối', c.intake.filter((r) => r.status === 'rejected').length, null, null],
-    ['Tệp gửi trùng (bản cũ bị thay)', c.intake.filter((r) => r.status === 'superseded').length, null, null],
+    ['Chỉ tiêu đạt', ind.met, null, null],
+    ['Chỉ tiêu chưa đạt', ind.notMet, null, null],
+    ['Chỉ tiêu chưa đến mốc đánh giá', ind.notYet, null, null],
+    ['Chỉ tiêu không đặt chỉ tiêu năm nay', ind.noTarget, null, null],
+    ['Chỉ tiêu chưa có số liệu', ind.noData, null, null],
+    ['Chỉ tiêu có số liệu lỗi cần kiểm tra', ind.flagged, null, null],
+    ['Nhiệm vụ đã hoàn thành', tk.done, null, null],
+    ['Nhiệm vụ đang triển khai', tk.inProgress, null, null],
+    ['Nhiệm vụ chưa triển khai', tk.notStarted, null, null],
+    ['Nhiệm vụ chưa có báo cáo', tk.noReport, null, null],
+    ['Nhiệm vụ quá hạn chưa hoàn thành', tk.overdue, null, null],
+    ['Tệp đã nhận', f.received, null, null],
+    ['Tệp bị từ chối', f.rejected, null, null],
+    ['Tệp gửi trùng (bản cũ bị thay)', f.superseded, null, null],
   ];
   const rowOf = (label: string) => rows.findIndex((r) => r[0] === label);
   return sheet({
@@ -109,8 +105,8 @@ function overview(c: Consolidation, subtitle: string): SummarySheet {
     rows,
     formats: [rowOf('Tỷ lệ báo cáo (đã gửi ÷ phải gửi)'), rowOf('Tỷ lệ đúng hạn (đúng hạn ÷ phải gửi)')].flatMap((row) => [1, 2, 3].map((col) => ({ row, col, format: 'percent' as ColumnFormat }))),
     marks: [
-      { row: rowOf('Chưa gửi'), col: 1, tone: (t.expected - t.received > 0 ? 'bad' : 'good') as Tone },
-      { row: rowOf('Nhiệm vụ quá hạn chưa hoàn thành'), col: 1, tone: (c.tasks.some((x) => x.overdue) ? 'bad' : 'good') as Tone },
+      { row: rowOf('Chưa gửi'), col: 1, tone: (u.missing > 0 ? 'bad' : 'good') as Tone },
+      { row: rowOf('Nhiệm vụ quá hạn chưa hoàn thành'), col: 1, tone: (tk.overdue > 0 ? 'bad' : 'good') as Tone },
     ],
     dataBars: [],
   });
@@ -119,11 +115,11 @@ function overview(c: Consolidation, subtitle: string): SummarySheet {
 function indicators(c: Consolidation, nameOf: (code: string | null) => string): SummarySheet {
   const marks: SummarySheet['marks'] = [];
   const rows = c.indicators.map((i, r) => {
-    const tone: Tone | null = i.flagged ? 'warn' : i.status === ASSESSMENT.met ? 'good' : i.status === ASSESSMENT.notMet ? 'bad' : null;
+    const tone: Tone | null = i.status === 'flagged' ? 'warn' : i.status === 'met' ? 'good' : i.status === 'notMet' ? 'bad' : null;
     if (tone) marks.push({ row: r, col: 6, tone });
     if (i.disagree) marks.push({ row: r, col: 8, tone: 'warn' });
     const others = i.others.map((o) => `${nameOf(o.unit)}: ${o.value === null ? 'chưa có' : o.value}${o.flagged ? ' (lỗi)' : ''}`).join('; ');
-    return [i.key, i.text, i.unitOfMeasure ?? '', i.target, nameOf(i.lead), shown(i.value), i.status, others, i.disagree ? 'Có' : '', shown(i.previous ?? null), i.change ?? null, i.note ?? ''];
+    return [i.key, i.text, i.unitOfMeasure ?? '', i.target, nameOf(i.lead), shown(i.value), INDICATOR_STATUS_LABELS[i.status], others, i.disagree ? 'Có' : '', shown(i.previous ?? null), i.change ?? null, i.note ?? ''];
   });
   return sheet({
     id: 'indicators',
@@ -159,7 +155,7 @@ function tasks(c: Consolidation, nameOf: (code: string | null) => string): Summa
     const coordinators = t.units.filter((u) => u.role === 'coordinator');
     const describe = (list: typeof t.units) => clip(list.map((u) => `${nameOf(u.unit)}: ${u.status ?? 'chưa chọn'}${u.progress !== null ? ` ${u.progress}%` : ''}`).join('; '));
     const join = (pick: (u: (typeof t.units)[number]) => string | null) => clip(t.units.map((u) => (pick(u) ? `${nameOf(u.unit)}: ${pick(u)}` : null)).filter(Boolean).join('\n'));
-    return [t.key, t.text, t.leadText, t.deadline, t.due ? formatDayMonthYear(t.due) : '', t.deadlineStatus, TASK_OVERALL_LABELS[t.overall], t.progress, t.overdue ? 'Quá hạn' : '', describe(lead), describe(coordinators), join((u) => [u.results, u.product].filter(Boolean).join(' — ') || null), join((u) => u.difficulties)];
+    return [t.key, t.text, t.leadText, t.deadline, t.due ? formatDayMonthYear(t.due) : '', DEADLINE_STATUS_LABELS[t.deadlineStatus], TASK_OVERALL_LABELS[t.overall], t.progress, t.overdue ? 'Quá hạn' : '', describe(lead), describe(coordinators), join((u) => [u.results, u.product].filter(Boolean).join(' — ') || null), join((u) => u.difficulties)];
   });
   return sheet({
     id: 'tasks',
@@ -330,7 +326,7 @@ function intake(c: Consolidation): SummarySheet {
   });
 }
 
-function charts(c: Consolidation): ChartSpec[] {
+function charts(c: Consolidation, counts: ConsolidationCounts): ChartSpec[] {
   const { totals: t, byKind: { department: d, commune: m } } = c;
   return [
     {
@@ -347,15 +343,15 @@ function charts(c: Consolidation): ChartSpec[] {
       id: 'task-status',
       title: 'Nhiệm vụ theo tình trạng',
       type: 'bar',
-      categories: (['done', 'inProgress', 'notStarted', 'noReport'] as const).map((k) => TASK_OVERALL_LABELS[k]),
-      series: [{ name: 'Số nhiệm vụ', values: (['done', 'inProgress', 'notStarted', 'noReport'] as const).map((k) => countOverall(c, k)) }],
+      categories: TASK_OVERALLS.map((k) => TASK_OVERALL_LABELS[k]),
+      series: [{ name: 'Số nhiệm vụ', values: TASK_OVERALLS.map((k) => counts.tasks[k]) }],
     },
     {
       id: 'indicator-status',
       title: 'Chỉ tiêu theo kết quả đánh giá',
       type: 'pie',
-      categories: ['Đạt', 'Chưa đạt', 'Chưa đến mốc', 'Chưa có số liệu'],
-      series: [{ name: 'Số chỉ tiêu', values: [countStatus(c, ASSESSMENT.met), countStatus(c, ASSESSMENT.notMet), countStatus(c, ASSESSMENT.notYet), c.indicators.length - countStatus(c, ASSESSMENT.met) - countStatus(c, ASSESSMENT.notMet) - countStatus(c, ASSESSMENT.notYet)] }],
+      categories: INDICATOR_COUNT_KEYS.map((k) => INDICATOR_STATUS_LABELS[k]),
+      series: [{ name: 'Số chỉ tiêu', values: INDICATOR_COUNT_KEYS.map((k) => counts.indicators[k]) }],
     },
   ];
 }

@@ -5,15 +5,18 @@ import { listName } from './layout';
 /** Task statuses that mean the work is finished (the form's taskStatus list). */
 export const DONE_STATUSES: ReadonlySet<string> = new Set(['Đã hoàn thành', 'Hoàn thành quá hạn']);
 
-/** What "Tự đánh giá" can say, in the workbook and in the summary. */
-export const ASSESSMENT = {
+/** What "Tự đánh giá" can say about a result against this period's target. */
+export const ASSESSMENTS = ['met', 'notMet', 'notYet', 'noData', 'noTarget'] as const;
+export type Assessment = (typeof ASSESSMENTS)[number];
+
+/** The words the workbook's formula writes and the summary shows, one per assessment. */
+export const ASSESSMENT_LABELS: Readonly<Record<Assessment, string>> = {
   met: 'Đạt',
   notMet: 'Chưa đạt',
   notYet: 'Chưa đến mốc',
   noData: 'Chưa có số liệu',
   noTarget: 'Không đặt chỉ tiêu',
-} as const;
-export type Assessment = (typeof ASSESSMENT)[keyof typeof ASSESSMENT];
+};
 
 /** The state a qualitative target asks for, where its words are not themselves a list entry. */
 const TEXT_TARGET_STATE: Readonly<Record<string, string>> = { [foldKey('Triển khai mô hình')]: 'Hoàn thành' };
@@ -35,25 +38,26 @@ export function thresholdOf(item: IndicatorRow): Threshold {
  * (so the merger recomputes instead of trusting a cached value).
  */
 export function assessmentOf(item: IndicatorRow, value: number | string | null): Assessment {
-  if (value === null || value === '') return ASSESSMENT.noData;
+  if (value === null || value === '') return 'noData';
   const threshold = thresholdOf(item);
-  if (!threshold) return ASSESSMENT.noTarget;
-  const notMet = item.target?.isMilestone ? ASSESSMENT.notYet : ASSESSMENT.notMet;
-  if (threshold.kind === 'number') return typeof value === 'number' ? (value >= threshold.min ? ASSESSMENT.met : notMet) : ASSESSMENT.noData;
+  if (!threshold) return 'noTarget';
+  const notMet = item.target?.isMilestone ? 'notYet' : 'notMet';
+  if (threshold.kind === 'number') return typeof value === 'number' ? (value >= threshold.min ? 'met' : notMet) : 'noData';
   if (item.result.type !== 'list' || typeof value !== 'string') return notMet;
   const rank = item.result.options.findIndex((o) => foldKey(o) === foldKey(value)) + 1;
-  return rank >= threshold.min ? ASSESSMENT.met : notMet;
+  return rank >= threshold.min ? 'met' : notMet;
 }
 
 /** The Excel formula of the assessment cell; built from our own constants only, never from user text. */
 export function assessmentFormula(item: IndicatorRow, resultAddress: string): string {
   const threshold = thresholdOf(item);
   const x = resultAddress;
-  const notMet = item.target?.isMilestone ? ASSESSMENT.notYet : ASSESSMENT.notMet;
-  if (!threshold) return `IF(LEN(${x})=0,"${ASSESSMENT.noData}","${ASSESSMENT.noTarget}")`;
+  const label = ASSESSMENT_LABELS;
+  const notMet = item.target?.isMilestone ? label.notYet : label.notMet;
+  if (!threshold) return `IF(LEN(${x})=0,"${label.noData}","${label.noTarget}")`;
   if (threshold.kind === 'number') {
-    return `IF(ISNUMBER(${x}),IF(${x}>=${threshold.min},"${ASSESSMENT.met}","${notMet}"),"${ASSESSMENT.noData}")`;
+    return `IF(ISNUMBER(${x}),IF(${x}>=${threshold.min},"${label.met}","${notMet}"),"${label.noData}")`;
   }
   const list = item.result.type === 'list' ? listName(item.result.list) : '';
-  return `IF(LEN(${x})=0,"${ASSESSMENT.noData}",IF(IFERROR(MATCH(${x},${list},0),0)>=${threshold.min},"${ASSESSMENT.met}","${notMet}"))`;
+  return `IF(LEN(${x})=0,"${label.noData}",IF(IFERROR(MATCH(${x},${list},0),0)>=${threshold.min},"${label.met}","${notMet}"))`;
 }

@@ -17,7 +17,7 @@ import {
 } from './assign';
 import { COVER_INPUT_COLUMN, HEADER_KEY, IDENTITY_KEYS, listName, rowKeyOfGroup, type SheetId } from './layout';
 import type { ColumnSpec, FieldSpec, FormDefinition, InputSpec } from './schema';
-import { ASSESSMENT, assessmentFormula, assessmentOf } from './assessment';
+import { ASSESSMENT_LABELS, assessmentFormula, assessmentOf } from './assessment';
 
 export interface GenerateWorkbookOptions {
   definition: FormDefinition;
@@ -406,12 +406,12 @@ function addIndicatorInput(ctx: SheetContext, ws: ExcelJS.Worksheet, cell: Excel
 
 function addAssessment(ctx: SheetContext, ws: ExcelJS.Worksheet, cell: ExcelJS.Cell, item: IndicatorRow, resultAddress: string): void {
   const formula = assessmentFormula(item, resultAddress);
-  lockedCell(ctx, cell, { formula, result: assessmentOf(item, null) }, { horizontal: 'center', vertical: 'top', wrapText: true });
+  lockedCell(ctx, cell, { formula, result: ASSESSMENT_LABELS[assessmentOf(item, null)] }, { horizontal: 'center', vertical: 'top', wrapText: true });
   ws.addConditionalFormatting({
     ref: cell.address,
     rules: [
-      { type: 'containsText', operator: 'containsText', text: ASSESSMENT.met, priority: 3, style: { font: { color: { argb: 'FF006100' }, bold: true } } },
-      { type: 'containsText', operator: 'containsText', text: ASSESSMENT.notMet, priority: 4, style: { font: { color: { argb: COLORS.badFont }, bold: true } } },
+      { type: 'containsText', operator: 'containsText', text: ASSESSMENT_LABELS.met, priority: 3, style: { font: { color: { argb: 'FF006100' }, bold: true } } },
+      { type: 'containsText', operator: 'containsText', text: ASSESSMENT_LABELS.notMet, priority: 4, style: { font: { color: { argb: COLORS.badFont }, bold: true } } },
     ],
   });
 }

@@ -12,7 +12,7 @@ import { cachedDeadlineStatus, type DeadlineStatus } from '../period/status';
 import { targetForYear } from '../period/target';
 import type { ExtraRow, FieldCell, Submission } from '../read/submission';
 import { findUnit, type Roster } from '../roster/roster';
-import { ASSESSMENT, assessmentOf, DONE_STATUSES, type Assessment } from '../template/assessment';
+import { ASSESSMENT_LABELS, assessmentOf, DONE_STATUSES } from '../template/assessment';
 import { resultTypeFor, type IndicatorRow } from '../template/assign';
 import type { FormDefinition, InputSpec } from '../template/schema';
 import { matchOption, readDate, readNumber, readText } from './values';
@@ -248,7 +248,7 @@ function taskRules(task: Task, deadline: DeadlineStatus) {
 function indicatorRules(item: IndicatorRow) {
   return (row: Record<string, FieldValue>, ctx: z.RefinementCtx): void => {
     if (row.result === null || row.result === undefined) return;
-    if (assessmentOf(item, row.result) === ASSESSMENT.notMet) {
+    if (assessmentOf(item, row.result) === 'notMet') {
       const value = typeof row.result === 'number' ? formatNumber(row.result) : row.result;
       rule(ctx, 'result', 'row/below-target', { key: item.indicator.key, value, target: item.target?.text ?? '' });
     }
@@ -310,7 +310,8 @@ export function checkSubmission(submission: Submission, ctx: CheckContext): Chec
     const assessment = assessmentOf(item, read.invalid.has('result') ? null : (read.typed.result ?? null));
     const assessmentCell = row.fields.assessment;
     if (assessmentCell) checkFormula(assessmentCell, indicatorSheet, row.key, definition, issues);
-    values.indicators[row.key] = { ...read.kept, assessment: { value: assessment satisfies Assessment, address: assessmentCell?.address ?? '', sheet: indicatorSheet } };
+    // The derived cell as the workbook shows it, recomputed (a cached value is not trusted).
+    values.indicators[row.key] = { ...read.kept, assessment: { value: ASSESSMENT_LABELS[assessment], address: assessmentCell?.address ?? '', sheet: indicatorSheet } };
   }
 
   // Tasks.

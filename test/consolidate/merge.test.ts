@@ -84,15 +84,15 @@ describe('consolidate a small month with known answers', () => {
 
   it('takes the province value from the lead monitor and flags monitors that disagree', () => {
     const i3 = c.indicators.find((i) => i.key === 'PL1.I.3');
-    expect(i3).toEqual(expect.objectContaining({ lead: 'CAT', value: 55, status: 'Đạt', disagree: true, target: '50' }));
-    expect(i3?.others).toEqual([{ unit: 'TTPVHCC', value: 60, assessment: 'Đạt', flagged: false }]);
-    expect(c.indicators.find((i) => i.key === 'PL1.III.3')).toEqual(expect.objectContaining({ value: 78, status: 'Chưa đạt', target: '≥ 80', disagree: false }));
-    expect(c.indicators.find((i) => i.key === 'PL1.II.9')).toEqual(expect.objectContaining({ value: null, status: 'Chưa có số liệu' }));
+    expect(i3).toEqual(expect.objectContaining({ lead: 'CAT', value: 55, status: 'met', disagree: true, target: '50' }));
+    expect(i3?.others).toEqual([{ unit: 'TTPVHCC', value: 60, assessment: 'met', flagged: false }]);
+    expect(c.indicators.find((i) => i.key === 'PL1.III.3')).toEqual(expect.objectContaining({ value: 78, status: 'notMet', target: '≥ 80', disagree: false }));
+    expect(c.indicators.find((i) => i.key === 'PL1.II.9')).toEqual(expect.objectContaining({ value: null, status: 'noData' }));
   });
 
   it('marks an overdue task that is not done by all its lead units', () => {
     const t = c.tasks.find((x) => x.key === 'PL3.II.3');
-    expect(t).toEqual(expect.objectContaining({ overall: 'inProgress', overdue: true, due: '2026-06-30', deadlineStatus: 'Quá hạn', progress: 80 }));
+    expect(t).toEqual(expect.objectContaining({ overall: 'inProgress', overdue: true, due: '2026-06-30', deadlineStatus: 'overdue', progress: 80 }));
     expect(t?.units.map((u) => [u.unit, u.status, u.progress])).toEqual([['CAT', 'Đang triển khai', 60], ['TTPVHCC', 'Hoàn thành quá hạn', 100]]);
     expect(c.tasks.find((x) => x.key === 'PL2.1')).toEqual(expect.objectContaining({ overall: 'done', overdue: false }));
   });

@@ -2,7 +2,7 @@ import PostalMime from 'postal-mime';
 import { readXlsx } from '../../lib/read/xlsx';
 import type { Roster } from '../../lib/roster/roster';
 import { templateFileName } from '../../lib/template/filename';
-import { parseOffsetIso } from '../../lib/simulate/_lib/calendar';
+import { parseOffsetIso } from '../../lib/_lib/calendar';
 import { unitSenderAddress } from '../../lib/simulate/_lib/units';
 import { FORMULA_LIKE_TEXT } from '../../lib/simulate/mistake';
 import { simulateMonth, type SimulatedFile, type SimulatedMonth } from '../../lib/simulate/month';

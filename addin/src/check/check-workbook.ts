@@ -1,44 +1,17 @@
 /// <reference types="office-js" />
-// "Kiểm tra báo cáo": the open workbook through lib's reader and rule set, exactly as `da06 validate`
-// reads a file (lib/validate/validate.ts), only the cells come from Office.js instead of the zip.
-import { makeIssue, sortIssues, type Issue } from '../../../lib/issues/issue';
-import { readSubmission, type Submission } from '../../../lib/read/submission';
-import { checkSubmission, type CheckContext } from '../../../lib/validate/check';
+// "Kiểm tra báo cáo": the open workbook through lib's one validation step (lib/app/validate.ts), as
+// `da06 validate` checks a file; only the cells come from Office.js instead of the zip.
+import { validateSource, type FileReport } from '../../../lib/app/validate';
+import type { CheckContext } from '../../../lib/validate/check';
 import { loadInputFonts, readOpenWorkbook, refreshEdits, type LoadedWorkbook, type ReadOpenWorkbookOptions, type SheetEdit } from '../office/read';
 
-export interface WorkbookCheck {
+export interface WorkbookCheck extends FileReport {
   workbook: LoadedWorkbook;
-  /** Absent when the workbook is not a da06 template (the issues say why). */
-  submission?: Submission;
-  issues: Issue[];
-  errors: number;
-  warnings: number;
-  /** Cover, indicators, tasks: the order issues are listed in. */
-  sheetOrder: string[];
 }
 
 async function assess(context: Excel.RequestContext, workbook: LoadedWorkbook, ctx: CheckContext): Promise<WorkbookCheck> {
-  const read = readSubmission(workbook);
-  const issues: Issue[] = [...read.issues];
-  if (workbook.hasMacros) issues.unshift(makeIssue('file/macros-ignored'));
-  const links = workbook.externalLinks;
-  if (links.length > 0) issues.push(makeIssue('workbook/external-links', {}, { detail: links.join(', ').slice(0, 200) }));
-  let sheetOrder: string[] = [];
-  if (read.submission) {
-    await loadInputFonts(context, read.submission);
-    issues.push(...checkSubmission(read.submission, ctx).issues);
-    const { cover, indicators, tasks } = read.submission.sheetNames;
-    sheetOrder = [cover, indicators, tasks];
-  }
-  const sorted = sortIssues(issues, sheetOrder);
-  return {
-    workbook,
-    ...(read.submission ? { submission: read.submission } : {}),
-    issues: sorted,
-    errors: sorted.filter((i) => i.severity === 'error').length,
-    warnings: sorted.filter((i) => i.severity === 'warning').length,
-    sheetOrder,
-  };
+  const report = await validateSource(workbook, ctx, { beforeCheck: (submission) => loadInputFonts(context, submission) });
+  return { ...report, workbook };
 }
 
 /** Reads and checks the open workbook: three read passes, one for fonts of text inputs. */

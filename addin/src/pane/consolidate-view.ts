@@ -1,9 +1,10 @@
 /// <reference types="office-js" />
+import { ConsolidationCancelledError } from '../../../lib/app/consolidate';
+import { consolidationHeadline } from '../../../lib/app/headline';
+import { reportingPeriodOn } from '../../../lib/app/period';
 import type { Consolidation } from '../../../lib/consolidate/types';
-import { formatDayMonthYear } from '../../../lib/period/format';
 import { createPeriod, describePeriod, type Period } from '../../../lib/period/period';
-import { localDay, reportingPeriodOn } from '../check/period';
-import { consolidateFiles, ConsolidationCancelledError, type PickedFile } from '../consolidate-flow';
+import { consolidateFiles, type PickedFile } from '../consolidate-flow';
 import { EXCEL_API, type ApiSupport } from '../office/features';
 import { describeError } from '../office/errors';
 import { openSummaryWorkbook } from '../office/new-workbook';
@@ -13,10 +14,6 @@ import { byId, clear, h, notice } from './dom';
 export interface ConsolidateViewOptions {
   now: () => Date;
   apiSupport: ApiSupport;
-}
-
-function percent(rate: number): string {
-  return `${(Math.round(rate * 1000) / 10).toString().replace('.', ',')}%`;
 }
 
 const SECRET_KEY = 'da06.integrityKey';
@@ -39,20 +36,6 @@ function storeSecret(value: string): void {
   }
 }
 
-/** The headline the secretariat reads first, as `da06 consolidate` prints it. */
-export function headline(c: Consolidation): string[] {
-  const { totals: t, byKind: k } = c;
-  const count = (s: string) => c.indicators.filter((i) => i.status === s).length;
-  const tasks = (o: Consolidation['tasks'][number]['overall']) => c.tasks.filter((x) => x.overall === o).length;
-  return [
-    `Đơn vị phải báo cáo: ${t.expected}; đã gửi ${t.received} (${percent(t.reportingRate)}), đúng hạn ${t.onTime} (${percent(t.onTimeRate)}), muộn ${c.late}, chưa gửi ${c.missing.length}.`,
-    `Sở, ban, ngành: đã gửi ${k.department.received}/${k.department.expected}; xã, phường: đã gửi ${k.commune.received}/${k.commune.expected}.`,
-    `Chỉ tiêu: ${count('Đạt')} đạt, ${count('Chưa đạt')} chưa đạt, ${count('Chưa đến mốc')} chưa đến mốc.`,
-    `Nhiệm vụ: ${tasks('done')} đã hoàn thành, ${tasks('inProgress')} đang triển khai, ${tasks('notStarted')} chưa triển khai, ${tasks('noReport')} chưa có báo cáo.`,
-    `Tệp: nhận ${c.intake.length}, từ chối ${c.intake.filter((r) => r.status === 'rejected').length}, gửi trùng ${c.duplicates.length} đơn vị (xem trang "Nhật ký tiếp nhận").`,
-  ];
-}
-
 /** The "Tổng hợp" view: pick files, consolidate in the pane, write the summary with progress and cancel. */
 export class ConsolidateView {
   private controller: AbortController | undefined;
@@ -72,7 +55,7 @@ export class ConsolidateView {
   private readonly rememberSecret = byId<HTMLInputElement>('remember-secret');
 
   constructor(private readonly options: ConsolidateViewOptions) {
-    const current = reportingPeriodOn(localDay(options.now()));
+    const current = reportingPeriodOn(options.now());
     for (let m = 1; m <= 12; m += 1) this.month.append(h('option', { value: m, selected: m === current.month }, `Tháng ${m}`));
     for (let y = current.year - 1; y <= current.year + 1; y += 1) this.year.append(h('option', { value: y, selected: y === current.year }, String(y)));
     this.month.addEventListener('change', () => this.showPeriod());
@@ -176,13 +159,10 @@ export class ConsolidateView {
   }
 
   private showResult(c: Consolidation, written: string): void {
-    const rejected = c.intake.filter((r) => r.status === 'rejected');
-    this.result.append(
-      notice('success', `Đã tổng hợp ${c.periodLabel.toLowerCase()} (hạn gửi trước ngày ${formatDayMonthYear(c.dueDate)})`, written),
-      h('ul', { class: 'headline' }, ...headline(c).map((line) => h('li', {}, line))),
-    );
-    if (rejected.length > 0) {
-      this.result.append(h('div', { class: 'rejected' }, h('h2', {}, `Tệp bị từ chối (${rejected.length})`), h('ul', {}, ...rejected.map((r) => h('li', {}, `${r.file}: ${r.reason?.message ?? ''}`)))));
+    const headline = consolidationHeadline(c);
+    this.result.append(notice('success', headline.title, written), h('ul', { class: 'headline' }, ...headline.lines.map((line) => h('li', {}, line))));
+    if (headline.rejected.length > 0) {
+      this.result.append(h('div', { class: 'rejected' }, h('h2', {}, `Tệp bị từ chối (${headline.rejected.length})`), h('ul', {}, ...headline.rejected.map((r) => h('li', {}, `${r.file}: ${r.message}`)))));
     }
   }
 }

@@ -1,4 +1,5 @@
 // A few DOM helpers. Text always goes in as textContent: messages quote what units typed.
+import { toVietnamIso } from '../../../lib/_lib/calendar';
 
 type Attributes = Record<string, string | boolean | number | undefined>;
 type Child = Node | string | null | undefined | false;
@@ -23,9 +24,9 @@ export function clear(element: HTMLElement): void {
   while (element.firstChild) element.removeChild(element.firstChild);
 }
 
+/** `14:05:09`, Vietnam time like every time da06 shows. */
 export function timeText(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+  return toVietnamIso(date.getTime()).slice(11, 19);
 }
 
 export type NoticeTone = 'info' | 'warning' | 'error' | 'success';

@@ -3,8 +3,8 @@ import { renderMessage, type Issue } from '../../../lib/issues/issue';
 import { describePeriod, parsePeriod } from '../../../lib/period/period';
 import { checkOpenWorkbook, recheckEdits, type WorkbookCheck } from '../check/check-workbook';
 import { bundledContext } from '../check/context';
-import { countText, groupIssues } from '../check/group';
-import { localDay, periodStanding } from '../check/period';
+import { countText, groupIssues } from '../../../lib/issues/issue';
+import { periodStanding } from '../../../lib/app/period';
 import { EXCEL_API, type ApiSupport } from '../office/features';
 import { describeError } from '../office/errors';
 import { clearHighlights, highlightIssues, type SheetRefusal } from '../office/highlight';
@@ -176,7 +176,7 @@ export class ValidateView {
       if (others.length > 0) this.renderGroups(others, check.sheetOrder);
       return;
     }
-    const standing = periodStanding(identity.period, localDay(this.options.now()));
+    const standing = periodStanding(identity.period, this.options.now());
     const period = parsePeriod(identity.period);
     const label = period ? describePeriod(period).label : identity.period;
     if (standing?.kind === 'past' && period) {

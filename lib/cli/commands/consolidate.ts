@@ -1,26 +1,24 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { mergeAssessed } from '../../consolidate/merge';
+import { consolidateInputs } from '../../app/consolidate';
+import { consolidationHeadline } from '../../app/headline';
+import { parseReceipts } from '../../app/intake';
+import { countConsolidation } from '../../consolidate/counts';
+import { INDICATOR_STATUS_LABELS, TASK_OVERALL_LABELS, type Consolidation } from '../../consolidate/types';
 import { assessAll } from '../../node/assess-pool';
-import { ASSESSMENT } from '../../template/assessment';
-import { TASK_OVERALL_LABELS, type Consolidation, type IntakeNote } from '../../consolidate/types';
-import { formatDayMonthYear } from '../../period/format';
-import type { Period } from '../../period/period';
-import { buildSummaryModel } from '../../summary/build';
-import { readPreviousSummary } from '../../summary/previous';
-import { streamSummaryXlsx } from '../../summary/xlsx';
 import { nativeDeflateChunk } from '../../node/deflate';
 import { writeChunksAtomic } from '../../node/files';
-import { iterateInputs, listFiles, parseReceipts } from '../../node/intake';
+import { nativeSha256 } from '../../node/hash';
+import { listFiles, readInputs } from '../../node/intake';
+import { DEADLINE_STATUS_LABELS } from '../../period/status';
+import type { Period } from '../../period/period';
+import { readPreviousSummary } from '../../summary/previous';
+import { streamSummaryXlsx } from '../../summary/xlsx';
 import type { FieldValue } from '../../validate/check';
 import { requirePeriod, UsageError, type CliContext, type Command } from '../command';
 import { createProgress } from '../progress';
 
-function percent(rate: number): string {
-  return `${(Math.round(rate * 1000) / 10).toString().replace('.', ',')}%`;
-}
-
-/** The `--json` shape of the issue: stable field names for scripts. */
+/** The `--json` shape: stable field names and codes for scripts, with Vietnamese labels beside the codes. */
 export function consolidationJson(c: Consolidation): unknown {
   return {
     period: c.period,
@@ -29,30 +27,23 @@ export function consolidationJson(c: Consolidation): unknown {
     onTime: c.totals.onTime,
     late: c.late,
     missing: c.missing,
+    counts: countConsolidation(c),
     accepted: c.intake
       .filter((r) => r.status !== 'rejected' && r.status !== 'superseded')
       .map((r) => ({ file: r.file, unit: r.unit ?? null, receivedAt: r.receivedAt ?? null, receivedAtSource: r.receivedAtSource, receivedFrom: r.receivedFrom ?? null, errors: r.errors, warnings: r.warnings })),
-    rejected: c.intake.filter((r) => r.status === 'rejected').map((r) => ({ file: r.file, code: r.reason?.code ?? null, message: r.reason?.message ?? null })),
+    rejected: c.intake.filter((r) => r.status === 'rejected').map((r) => ({ file: r.file, unit: r.unit ?? null, code: r.reason?.code ?? null, message: r.reason?.message ?? null })),
     duplicates: c.duplicates.map((d) => ({ unit: d.unit, kept: d.kept, superseded: d.superseded, changes: d.changes })),
-    indicators: c.indicators.map((i) => ({ key: i.key, target: i.target, value: i.value, status: i.status, lead: i.lead, disagree: i.disagree })),
-    tasks: c.tasks.map((t) => ({ key: t.key, status: t.overall, overdue: t.overdue, progress: t.progress })),
+    indicators: c.indicators.map((i) => ({ key: i.key, target: i.target, value: i.value, status: i.status, statusLabel: INDICATOR_STATUS_LABELS[i.status], lead: i.lead, disagree: i.disagree })),
+    tasks: c.tasks.map((t) => ({ key: t.key, status: t.overall, statusLabel: TASK_OVERALL_LABELS[t.overall], deadlineStatus: t.deadlineStatus, deadlineStatusLabel: DEADLINE_STATUS_LABELS[t.deadlineStatus], due: t.due, overdue: t.overdue, progress: t.progress })),
     notes: c.notes.map((n) => ({ name: n.name, note: n.note })),
   };
 }
 
 export function printHeadline(c: Consolidation, out: string, ctx: CliContext): void {
-  const { totals: t, byKind: k } = c;
-  ctx.io.out(`Đã tổng hợp kỳ ${c.periodLabel.toLowerCase()} (hạn gửi trước ngày ${formatDayMonthYear(c.dueDate)}): ${out}`);
-  ctx.io.out(`  Đơn vị phải báo cáo: ${t.expected}; đã gửi ${t.received} (${percent(t.reportingRate)}), đúng hạn ${t.onTime} (${percent(t.onTimeRate)}), muộn ${c.late}, chưa gửi ${c.missing.length}.`);
-  ctx.io.out(`  Sở, ban, ngành: đã gửi ${k.department.received}/${k.department.expected}; xã, phường: đã gửi ${k.commune.received}/${k.commune.expected}.`);
-  const count = (s: string) => c.indicators.filter((i) => i.status === s).length;
-  const [met, notMet, notYet] = [count(ASSESSMENT.met), count(ASSESSMENT.notMet), count(ASSESSMENT.notYet)];
-  ctx.io.out(`  Chỉ tiêu: ${met} đạt, ${notMet} chưa đạt, ${notYet} chưa đến mốc, ${c.indicators.length - met - notMet - notYet} chưa có số liệu.`);
-  const tasks = (['done', 'inProgress', 'notStarted', 'noReport'] as const).map((o) => `${c.tasks.filter((x) => x.overall === o).length} ${TASK_OVERALL_LABELS[o].toLowerCase()}`);
-  ctx.io.out(`  Nhiệm vụ: ${tasks.join(', ')}; ${c.tasks.filter((x) => x.overdue).length} quá hạn chưa hoàn thành.`);
-  const rejected = c.intake.filter((r) => r.status === 'rejected');
-  ctx.io.out(`  Tệp: nhận ${c.intake.length}, từ chối ${rejected.length}, gửi trùng ${c.duplicates.length} đơn vị; xem trang "Nhật ký tiếp nhận".`);
-  for (const r of rejected) ctx.io.out(`    Từ chối ${r.file}: ${r.reason?.message ?? ''} [${r.reason?.code ?? ''}]`);
+  const headline = consolidationHeadline(c);
+  ctx.io.out(`${headline.title}: ${out}`);
+  for (const line of headline.lines) ctx.io.out(`  ${line}`);
+  for (const r of headline.rejected) ctx.io.out(`    Từ chối ${r.file}: ${r.message} [${r.code}]`);
 }
 
 export interface RunConsolidationOptions {
@@ -65,9 +56,12 @@ export interface RunConsolidationOptions {
   threads?: number;
 }
 
-/** The consolidation job on disk, shared by `da06 consolidate` and `da06 demo`. */
+/** The consolidation job on disk, shared by `da06 consolidate` and `da06 demo`: files in, summary file out. */
 export async function runConsolidation(options: RunConsolidationOptions, ctx: CliContext): Promise<Consolidation> {
-  let receipts = new Map<string, string>();
+  const listed = listFiles(options.paths);
+  // A path that does not exist is a typing mistake, not "every unit is missing": nothing is written.
+  if (listed.missing.length > 0) throw new UsageError(`Không tìm thấy ${listed.missing.map((p) => `"${p}"`).join(', ')}. Kiểm tra lại đường dẫn thư mục hoặc tệp báo cáo.`);
+  let receipts;
   if (options.receipts) {
     const parsed = parseReceipts(readFileSync(options.receipts, 'utf8'));
     for (const problem of parsed.problems) ctx.io.err(`Cảnh báo: sổ tiếp nhận ${options.receipts}, ${problem}.`);
@@ -79,30 +73,31 @@ export async function runConsolidation(options: RunConsolidationOptions, ctx: Cl
     if (!read.ok) throw new UsageError(`Không dùng được báo cáo kỳ trước ${options.previous}: ${read.reason}.`);
     previous = read.values;
   }
-  const listed = listFiles(options.paths);
   const outPath = resolve(options.out);
   // The summary may be written inside the inbox: last run's output is not a return.
   const files = listed.files.filter((f) => resolve(f) !== outPath);
-  const { missing } = listed;
-  for (const path of missing) ctx.io.err(`Cảnh báo: không tìm thấy ${path}; bỏ qua.`);
-  const catalog = ctx.loadCatalog();
-  const roster = ctx.loadRoster();
-  const notes: IntakeNote[] = [];
   const progress = createProgress(ctx.io, files.length, 'Đã đọc báo cáo');
-  const assessed = await assessAll(iterateInputs(files, receipts, notes), {
-    catalog,
-    roster,
+  const now = ctx.now();
+  const { consolidation, model } = await consolidateInputs(readInputs(files), {
+    catalog: ctx.loadCatalog(),
+    roster: ctx.loadRoster(),
     period: options.period,
+    now,
+    sha256: nativeSha256,
+    ...(receipts ? { receipts } : {}),
+    ...(previous ? { previous } : {}),
     ...(ctx.integrityKey ? { integrityKey: ctx.integrityKey } : {}),
-    ...(ctx.rosterPath ? { rosterPath: ctx.rosterPath } : {}),
-    ...(options.threads !== undefined ? { threads: options.threads } : {}),
-    expected: files.length,
-    onResult: (file) => progress.tick(file.name),
+    assess: (items, assessOptions, onResult) =>
+      assessAll(items, {
+        ...assessOptions,
+        ...(ctx.rosterPath ? { rosterPath: ctx.rosterPath } : {}),
+        ...(options.threads !== undefined ? { threads: options.threads } : {}),
+        expected: files.length,
+        onResult,
+      }),
+    onProgress: (_done, name) => progress.tick(name),
   });
   progress.done();
-  const now = ctx.now();
-  const consolidation = mergeAssessed(assessed, { catalog, roster, period: options.period, now, notes, ...(previous ? { previous } : {}) });
-  const model = buildSummaryModel(consolidation);
   mkdirSync(dirname(outPath), { recursive: true });
   writeChunksAtomic(outPath, (write) => streamSummaryXlsx(model, { generatedAt: now, deflate: nativeDeflateChunk }, write));
   return consolidation;

@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { vietnamDate } from '../../consolidate/_lib/time';
+import { reportingPeriodOn } from '../../app/period';
 import type { Consolidation } from '../../consolidate/types';
 import type { Period } from '../../period/period';
 import type { MonthTruth } from '../../simulate/month';
@@ -41,15 +41,15 @@ export const demoCommand: Command = {
     '  da06 demo --period 2026-12 --out thu-nghiem --seed 7',
   ].join('\n'),
   options: {
-    period: { type: 'string', help: 'Kỳ báo cáo, dạng YYYY-MM (mặc định: tháng hiện tại).', valueName: 'YYYY-MM' },
+    period: { type: 'string', help: 'Kỳ báo cáo, dạng YYYY-MM (mặc định: kỳ đang đến hạn gửi, ví dụ ngày 02/12 là tháng 11).', valueName: 'YYYY-MM' },
     out: { type: 'string', help: 'Thư mục làm việc (mặc định: da06-demo).', valueName: 'THƯ_MỤC' },
     seed: { type: 'string', help: 'Hạt giống mô phỏng, số nguyên (mặc định: 6).', valueName: 'SỐ' },
     json: { type: 'boolean', help: 'In kết quả tổng hợp dạng JSON (như da06 consolidate --json).' },
   },
   async run({ positionals, values }, ctx: CliContext) {
     if (positionals.length > 0) throw new UsageError(`Thừa tham số: ${positionals.join(' ')}.`);
-    const periodText = (values.period as string | undefined) ?? (vietnamDate(ctx.now().toISOString()) as string).slice(0, 7);
-    const period: Period = requirePeriod(periodText);
+    // By default the month whose report is due now (on 2 December: November), as the add-in picks it.
+    const period: Period = values.period === undefined ? reportingPeriodOn(ctx.now()) : requirePeriod(values.period as string);
     const seedText = (values.seed as string | undefined) ?? '6';
     if (!/^\d{1,9}$/.test(seedText)) throw new UsageError(`Hạt giống "${seedText}" phải là số nguyên không âm.`);
     const root = resolve((values.out as string | undefined) ?? 'da06-demo');

@@ -1,17 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { makeIssue, renderMessage, type Issue } from '../../issues/issue';
-import { validateWorkbook, type FileReport } from '../../validate/validate';
+import { validateBytes, type FileReport } from '../../app/validate';
+import { groupIssues, makeIssue, renderMessage, SEVERITY_LABELS } from '../../issues/issue';
+import { listFiles } from '../../node/intake';
 import { requirePeriod, UsageError, type CliContext, type Command } from '../command';
 
-const SEVERITY_LABEL = { error: 'Lỗi', warning: 'Cảnh báo' } as const;
-
-function readBytes(path: string): Uint8Array | Issue {
+function validateFile(path: string, check: (bytes: Uint8Array) => FileReport): FileReport {
+  let bytes: Uint8Array;
   try {
-    return readFileSync(path);
+    bytes = readFileSync(path);
   } catch (error) {
-    return makeIssue('file/not-found', {}, { detail: (error as NodeJS.ErrnoException).code ?? String(error) });
+    const issue = makeIssue('file/not-found', {}, { detail: (error as NodeJS.ErrnoException).code ?? String(error) });
+    return { readable: false, issues: [issue], errors: 1, warnings: 0, blocked: true, sheetOrder: [] };
   }
+  return check(bytes);
 }
 
 function printReport(file: string, report: FileReport, ctx: CliContext): void {
@@ -22,15 +24,10 @@ function printReport(file: string, report: FileReport, ctx: CliContext): void {
     return;
   }
   ctx.io.out(`  ${report.errors} lỗi, ${report.warnings} cảnh báo${report.blocked ? ' (tệp sẽ không được đưa vào tổng hợp)' : ''}.`);
-  const groups = new Map<string, Issue[]>();
-  for (const issue of report.issues) {
-    const sheet = issue.sheet ?? '';
-    groups.set(sheet, [...(groups.get(sheet) ?? []), issue]);
-  }
-  for (const [sheet, issues] of groups) {
-    ctx.io.out(sheet ? `  Trang "${sheet}":` : '  Chung:');
-    for (const issue of issues) {
-      ctx.io.out(`    ${SEVERITY_LABEL[issue.severity].padEnd(8)} ${(issue.cell ?? '').padEnd(6)} ${renderMessage(issue)} [${issue.code}]`);
+  for (const group of groupIssues(report.issues, report.sheetOrder)) {
+    ctx.io.out(group.sheet ? `  Trang "${group.sheet}":` : '  Chung:');
+    for (const issue of group.issues) {
+      ctx.io.out(`    ${SEVERITY_LABELS[issue.severity].padEnd(8)} ${(issue.cell ?? '').padEnd(6)} ${renderMessage(issue)} [${issue.code}]`);
     }
   }
 }
@@ -38,11 +35,12 @@ function printReport(file: string, report: FileReport, ctx: CliContext): void {
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'Kiểm tra biểu mẫu báo cáo đã điền: chỉ ra từng ô sai và cách sửa.',
-  usage: 'validate TỆP… [--period YYYY-MM] [--unit MÃ] [--json]',
+  usage: 'validate TỆP_HOẶC_THƯ_MỤC… [--period YYYY-MM] [--unit MÃ] [--json]',
   details: [
-    'Đọc từng tệp .xlsx, nhận biểu mẫu theo trang định danh (không theo tên tệp), kiểm tra mọi ô nhập',
-    'theo cùng bộ quy tắc với phần bổ trợ Excel và lệnh tổng hợp. Kết quả nhóm theo tệp và trang tính,',
-    'lỗi trước, cảnh báo sau, mỗi dòng có địa chỉ ô. Danh sách mã lỗi: lib/issues/ma-loi.md.',
+    'Đọc từng tệp .xlsx (với thư mục: mọi tệp trong đó, kể cả thư mục con), nhận biểu mẫu theo trang định danh',
+    '(không theo tên tệp), kiểm tra mọi ô nhập theo cùng bộ quy tắc với phần bổ trợ Excel và lệnh tổng hợp.',
+    'Kết quả nhóm theo tệp và trang tính, lỗi trước, cảnh báo sau, mỗi dòng có địa chỉ ô.',
+    'Danh sách mã lỗi: lib/issues/ma-loi.md.',
     'Khi đặt biến môi trường DA06_SECRET (khóa của Văn phòng Tổ công tác), mã kiểm tra của biểu mẫu cũng được đối chiếu.',
     '',
     'Mã thoát: 0 không tệp nào có lỗi (có thể có cảnh báo); 1 có tệp có lỗi;',
@@ -51,6 +49,7 @@ export const validateCommand: Command = {
     'Ví dụ:',
     '  da06 validate 2026-11_SYT_so-y-te.xlsx',
     '  da06 validate bao-cao/*.xlsx --period 2026-11 --json',
+    '  da06 validate hop-thu/ --period 2026-11',
   ].join('\n'),
   options: {
     period: { type: 'string', help: 'Kỳ báo cáo mong đợi (YYYY-MM); tệp của kỳ khác bị báo lỗi.', valueName: 'YYYY-MM' },
@@ -69,13 +68,13 @@ export const validateCommand: Command = {
       expected: { ...(period ? { period } : {}), ...(unit ? { unit } : {}) },
       ...(ctx.integrityKey ? { integrityKey: ctx.integrityKey } : {}),
     };
-    const results = positionals.map((file) => {
-      const bytes = readBytes(file);
-      const report: FileReport = bytes instanceof Uint8Array
-        ? validateWorkbook(bytes, checkContext)
-        : { readable: false, issues: [bytes], errors: 1, warnings: 0, blocked: true };
-      return { file, report };
+    // A folder stands for every file in it, as for `da06 consolidate`; a path that does not exist is reported as a file.
+    const files = positionals.flatMap((path) => {
+      const listed = listFiles([path]);
+      return listed.files.length > 0 || listed.missing.length > 0 ? [...listed.files, ...listed.missing] : [];
     });
+    if (files.length === 0) throw new UsageError(`Không có tệp nào trong ${positionals.map((p) => `"${p}"`).join(', ')}.`);
+    const results = files.map((file) => ({ file, report: validateFile(file, (bytes) => validateBytes(bytes, checkContext)) }));
     if (values.json) {
       ctx.io.out(JSON.stringify(results.map(({ file, report }) => ({
         file,

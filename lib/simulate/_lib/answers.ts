@@ -4,12 +4,12 @@
 import { formatDayMonthYear } from '../../period/format';
 import type { PeriodDescription } from '../../period/period';
 import type { Unit } from '../../roster/schema';
-import { ASSESSMENT, assessmentOf, thresholdOf } from '../../template/assessment';
+import { assessmentOf, thresholdOf } from '../../template/assessment';
 import type { IndicatorRow, TaskRow, UnitRows } from '../../template/assign';
 import { asciiFold } from '../../text/fold';
 import { findMistakeSite, FORMULA_LIKE_TEXT, type Mistake, type MistakeSite } from '../mistake';
 import type { Random } from '../random';
-import { addDays, dateParts, daysBetween } from './calendar';
+import { addDays, dateParts, daysBetween } from '../../_lib/calendar';
 import * as P from './phrases';
 import { issuerSymbol, unitMailDomain, unitSelfName } from './units';
 
@@ -87,7 +87,7 @@ function listResult(item: IndicatorRow, random: Random): string {
 function draftIndicator(item: IndicatorRow, ctx: DraftContext): FieldValues {
   const { random } = ctx;
   const result = item.result.type === 'percent' ? percentResult(item, random) : item.result.type === 'nonNegative' ? nonNegativeResult(item, random) : listResult(item, random);
-  const below = assessmentOf(item, result) === ASSESSMENT.notMet;
+  const below = assessmentOf(item, result) === 'notMet';
   const note = below ? (random.chance(0.7) ? random.pick(P.BELOW_TARGET_NOTES) : null) : random.chance(0.12) ? random.pick(P.INDICATOR_NOTES) : null;
   return { result, dataSource: random.pick(P.DATA_SOURCES), note };
 }
@@ -151,7 +151,7 @@ function draftCover(ctx: DraftContext, indicators: Answers['indicators'], tasks:
   const count = (wanted: readonly string[]) => statuses.filter((s) => typeof s === 'string' && wanted.includes(s)).length;
   const met = rows.indicators.filter((item) => {
     const value = indicators[item.indicator.key]?.result;
-    return assessmentOf(item, typeof value === 'number' || typeof value === 'string' ? value : null) === ASSESSMENT.met;
+    return assessmentOf(item, typeof value === 'number' || typeof value === 'string' ? value : null) === 'met';
   }).length;
   const parts = [
     `${unitSelfName(unit)} đã quán triệt, triển khai Kế hoạch 210/KH-UBND của UBND tỉnh về Đề án 06.`,

@@ -2,7 +2,7 @@
 // see and do. Screenshots go to test-output/addin/.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { groupIssues } from '../../../addin/src/check/group';
+import { groupIssues } from '../../../lib/issues/issue';
 import { HIGHLIGHT_FILLS } from '../../../addin/src/office/highlight';
 import { CHART_SHEET_NAME } from '../../../addin/src/office/write-summary';
 import { renderMessage, type Issue } from '../../../lib/issues/issue';

@@ -1,5 +1,4 @@
-import { countText, groupIssues } from '../../../addin/src/check/group';
-import { makeIssue, sortIssues } from '../../../lib/issues/issue';
+import { countText, groupIssues, makeIssue, sortIssues } from '../../lib/issues/issue';
 
 describe('groupIssues', () => {
   it('puts workbook-level issues first, then sheets in template order, errors before warnings in each', () => {
