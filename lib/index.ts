@@ -70,7 +70,8 @@ export { cellText, legacyEncodingOf, matchOption, parseNumberText, readDate, rea
 export { validateWorkbook, type FileReport } from './validate/validate';
 
 // Consolidation and the province summary.
-export { assessFile, consolidate, mergeAssessed, type AssessedFile, type AssessOptions, type ConsolidateOptions } from './consolidate/merge';
+export { assessFile, type AssessedFile, type AssessOptions } from './consolidate/assess';
+export { consolidate, mergeAssessed, type ConsolidateOptions } from './consolidate/merge';
 export { extractEml } from './consolidate/eml';
 export {
   DATA_USE_LABELS,

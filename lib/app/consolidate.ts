@@ -1,4 +1,5 @@
-import { assessFile, mergeAssessed, type AssessedFile, type AssessOptions, type ConsolidateOptions } from '../consolidate/merge';
+import { assessFile, type AssessedFile, type AssessOptions } from '../consolidate/assess';
+import { mergeAssessed, type ConsolidateOptions } from '../consolidate/merge';
 import type { Consolidation, IntakeItem, IntakeNote } from '../consolidate/types';
 import { buildSummaryModel } from '../summary/build';
 import type { SummaryModel } from '../summary/model';

@@ -2,6 +2,7 @@ import type { IssueCode } from '../issues/catalog';
 import type { Severity } from '../issues/catalog';
 import type { DeadlineStatusKind } from '../period/status';
 import { ASSESSMENT_LABELS, type Assessment } from '../template/assessment';
+import type { TaskStatusMeaning } from '../template/schema';
 import type { FieldValue } from '../validate/check';
 
 /** Where an input's receipt time came from, in order of trust. */
@@ -183,11 +184,18 @@ export const TASK_OVERALL_LABELS: Readonly<Record<TaskOverall, string>> = {
 export interface TaskUnitStatus {
   unit: string;
   role: 'lead' | 'coordinator';
+  /** The status as the unit chose it (the form's words). */
   status: string | null;
+  /** What that status means in the unit's form definition. */
+  meaning: TaskStatusMeaning | null;
   progress: number | null;
   results: string | null;
   product: string | null;
   difficulties: string | null;
+  proposals: string | null;
+  /** The return it came from, and the row's status cell (`Biểu 02 - Nhiệm vụ!I12`). */
+  file: string;
+  cell: string;
 }
 
 export interface TaskSummary {

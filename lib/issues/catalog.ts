@@ -52,7 +52,7 @@ export const ISSUE_CATALOG = {
   'row/extra': { severity: 'warning', title: 'Dòng thêm', message: 'Dòng thêm ngoài biểu mẫu có nội dung: "{text}". Nội dung được giữ và chuyển cho Công an tỉnh; nên ghi vào cột Ghi chú của dòng có sẵn.' },
   'row/done-not-100': { severity: 'error', title: 'Hoàn thành nhưng tiến độ chưa 100%', message: 'Nhiệm vụ {key} ghi "{status}" nhưng tiến độ là {progress}%. Sửa tiến độ thành 100 hoặc chọn lại trạng thái.' },
   'row/done-without-result': { severity: 'error', title: 'Hoàn thành nhưng chưa nêu kết quả', message: 'Nhiệm vụ {key} ghi "{status}" nhưng chưa nêu kết quả đạt được hoặc văn bản, sản phẩm. Nhập ít nhất một trong hai cột.' },
-  'row/not-started-with-progress': { severity: 'error', title: 'Chưa triển khai nhưng có tiến độ', message: 'Nhiệm vụ {key} ghi "Chưa triển khai" nhưng tiến độ là {progress}%. Sửa tiến độ thành 0 hoặc chọn "Đang triển khai".' },
+  'row/not-started-with-progress': { severity: 'error', title: 'Chưa triển khai nhưng có tiến độ', message: 'Nhiệm vụ {key} ghi "{status}" nhưng tiến độ là {progress}%. Sửa tiến độ thành 0 hoặc chọn "{started}".' },
   'row/overdue-without-difficulty': { severity: 'error', title: 'Quá hạn chưa nêu khó khăn', message: 'Nhiệm vụ {key} đã quá hạn ({due}) và chưa hoàn thành: nêu rõ khó khăn, vướng mắc ở cột "Khó khăn, vướng mắc".' },
   'row/below-target': { severity: 'warning', title: 'Chưa đạt chỉ tiêu', message: 'Chỉ tiêu {key}: kết quả {value} chưa đạt chỉ tiêu {target}. Kiểm tra lại số liệu; nếu đúng, nêu nguyên nhân ở cột Ghi chú.' },
 

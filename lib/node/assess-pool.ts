@@ -1,4 +1,4 @@
-import { assessFile, type AssessedFile, type AssessOptions } from '../consolidate/merge';
+import { assessFile, type AssessedFile, type AssessOptions } from '../consolidate/assess';
 import type { IntakeItem } from '../consolidate/types';
 import type { AssessWorkerData } from './assess-worker';
 import { nativeSha256 } from './hash';

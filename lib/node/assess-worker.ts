@@ -1,6 +1,6 @@
 // Worker thread: reads and validates returned workbooks with the same code as the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
-import { assessFile } from '../consolidate/merge';
+import { assessFile } from '../consolidate/assess';
 import type { IntakeItem } from '../consolidate/types';
 import { parsePeriod, type Period } from '../period/period';
 import { nativeSha256 } from './hash';

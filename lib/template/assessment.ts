@@ -2,9 +2,6 @@ import { foldKey } from '../text/fold';
 import type { IndicatorRow } from './assign';
 import { listName } from './layout';
 
-/** Task statuses that mean the work is finished (the form's taskStatus list). */
-export const DONE_STATUSES: ReadonlySet<string> = new Set(['Đã hoàn thành', 'Hoàn thành quá hạn']);
-
 /** What "Tự đánh giá" can say about a result against this period's target. */
 export const ASSESSMENTS = ['met', 'notMet', 'notYet', 'noData', 'noTarget'] as const;
 export type Assessment = (typeof ASSESSMENTS)[number];

@@ -39,6 +39,10 @@ const resultTypeRuleSchema = z.object({
 });
 export type ResultTypeRule = z.infer<typeof resultTypeRuleSchema>;
 
+/** What a task status entry means, whatever its words: the merger and the rules reason on these. */
+export const taskStatusMeaningSchema = z.enum(['notStarted', 'inProgress', 'done', 'doneLate']);
+export type TaskStatusMeaning = z.infer<typeof taskStatusMeaningSchema>;
+
 export const formDefinitionSchema = z
   .object({
     id: z.string(),
@@ -62,6 +66,8 @@ export const formDefinitionSchema = z
       title: z.string(),
       sections: z.object({ II: z.string(), III: z.string(), body: z.string() }),
       columns: z.array(columnSchema),
+      /** The meaning of each entry of the status column's list (from version 2; earlier versions borrow it, see the registry). */
+      statusMeanings: z.record(z.string(), taskStatusMeaningSchema).optional(),
     }),
     identitySheetName: z.string(),
     listsSheetName: z.string(),
@@ -74,6 +80,12 @@ export const formDefinitionSchema = z
       ...def.indicators.resultTypes.map((r) => r.list),
     ];
     for (const ref of listRefs) if (ref !== undefined && !lists.has(ref)) ctx.addIssue({ code: 'custom', message: `unknown list ${ref}` });
+    const statusList = def.tasks.columns.find((c) => c.id === 'status')?.input?.list;
+    if (def.tasks.statusMeanings && statusList) {
+      const entries = def.lists[statusList] ?? [];
+      const meant = Object.keys(def.tasks.statusMeanings);
+      if (entries.length !== meant.length || entries.some((e) => !meant.includes(e))) ctx.addIssue({ code: 'custom', message: `statusMeanings must give a meaning to exactly the entries of list ${statusList}` });
+    }
     for (const sheet of [def.indicators, def.tasks]) {
       for (const c of sheet.columns) {
         if (Boolean(c.source) === Boolean(c.input)) ctx.addIssue({ code: 'custom', message: `column ${c.id} needs exactly one of source, input` });

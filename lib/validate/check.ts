@@ -12,7 +12,8 @@ import { cachedDeadlineStatus, type DeadlineStatus } from '../period/status';
 import { targetForYear } from '../period/target';
 import type { ExtraRow, FieldCell, Submission } from '../read/submission';
 import { findUnit, type Roster } from '../roster/roster';
-import { ASSESSMENT_LABELS, assessmentOf, DONE_STATUSES } from '../template/assessment';
+import { ASSESSMENT_LABELS, assessmentOf } from '../template/assessment';
+import { DONE_MEANINGS, taskStatusMeaning, taskStatusText } from '../template/meanings';
 import { resultTypeFor, type IndicatorRow } from '../template/assign';
 import type { FormDefinition, InputSpec } from '../template/schema';
 import { matchOption, readDate, readNumber, readText } from './values';
@@ -52,7 +53,6 @@ export interface CheckResult {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** 9–11 digits once spaces, dots, dashes and brackets are dropped; +84 counts as the leading 0. */
 const PHONE = /^(\+?84|0)?\d{8,10}$/;
-const NOT_STARTED = 'Chưa triển khai';
 
 /** The issue a custom zod problem stands for: our code and its parameters travel in `params`. */
 interface RuleParams {
@@ -231,14 +231,15 @@ function rule(ctx: z.RefinementCtx, field: string, da06: IssueCode, params: Issu
   ctx.addIssue({ code: 'custom', path: [field], message: da06, params: { da06, params } satisfies RuleParams });
 }
 
-function taskRules(task: Task, deadline: DeadlineStatus) {
+function taskRules(task: Task, deadline: DeadlineStatus, definition: FormDefinition) {
   return (row: Record<string, FieldValue>, ctx: z.RefinementCtx): void => {
     const status = typeof row.status === 'string' ? row.status : null;
     const progress = typeof row.progress === 'number' ? row.progress : null;
-    const done = status !== null && DONE_STATUSES.has(status);
+    const meaning = taskStatusMeaning(definition, status);
+    const done = meaning !== null && DONE_MEANINGS.has(meaning);
     if (done && progress !== null && progress < 100) rule(ctx, 'progress', 'row/done-not-100', { key: task.key, status: status as string, progress: formatNumber(progress) });
     if (done && !row.results && !row.product) rule(ctx, 'results', 'row/done-without-result', { key: task.key, status: status as string });
-    if (status === NOT_STARTED && progress !== null && progress > 0) rule(ctx, 'progress', 'row/not-started-with-progress', { key: task.key, progress: formatNumber(progress) });
+    if (meaning === 'notStarted' && progress !== null && progress > 0) rule(ctx, 'progress', 'row/not-started-with-progress', { key: task.key, status: status as string, started: taskStatusText(definition, 'inProgress'), progress: formatNumber(progress) });
     if (deadline.status === 'overdue' && status !== null && !done && !row.difficulties) {
       rule(ctx, 'difficulties', 'row/overdue-without-difficulty', { key: task.key, due: deadline.due ? formatDayMonthYear(deadline.due) : task.deadline.text });
     }
@@ -322,7 +323,7 @@ export function checkSubmission(submission: Submission, ctx: CheckContext): Chec
     if (!task) continue;
     const fields = inputFields(definition.tasks.columns, row.fields, period.year);
     const read = readFields(fields, taskSheet, row.key, date1904, definition, issues);
-    issues.push(...runSchema(fields, read.typed, read.invalid, taskRules(task, cachedDeadlineStatus(task.deadline, period, rules)), taskSheet, row.key, definition));
+    issues.push(...runSchema(fields, read.typed, read.invalid, taskRules(task, cachedDeadlineStatus(task.deadline, period, rules), definition), taskSheet, row.key, definition));
     values.tasks[row.key] = read.kept;
   }
   return { issues, values };

@@ -23,14 +23,14 @@ describe('da06 validate', () => {
   it('says a correct return is valid and exits 0', async () => {
     const { code, stdout } = await da06('validate', file('a.xlsx', good()), '--period', '2026-11');
     expect(code).toBe(0);
-    expect(stdout).toBe('Tệp a.xlsx - Công an tỉnh (CAT), kỳ 2026-11, biểu mẫu phiên bản 1\n  Hợp lệ: không có lỗi, không có cảnh báo.');
+    expect(stdout).toBe('Tệp a.xlsx - Công an tỉnh (CAT), kỳ 2026-11, biểu mẫu phiên bản 2\n  Hợp lệ: không có lỗi, không có cảnh báo.');
   });
 
   it('groups issues by sheet, errors before warnings, each with its cell, and exits 1', async () => {
     const { code, stdout } = await da06('validate', file('b.xlsx', bad()));
     expect(code).toBe(1);
     expect(stdout.split('\n')).toEqual([
-      'Tệp b.xlsx - Công an tỉnh (CAT), kỳ 2026-11, biểu mẫu phiên bản 1',
+      'Tệp b.xlsx - Công an tỉnh (CAT), kỳ 2026-11, biểu mẫu phiên bản 2',
       '  2 lỗi, 1 cảnh báo.',
       '  Trang "Biểu 01 - Chỉ tiêu":',
       `    Lỗi      ${at('indicators', 0, 'result')}     Giá trị 150 của "Kết quả đến thời điểm báo cáo" phải từ 0 đến 100. Nhập tỷ lệ từ 0 đến 100, ví dụ 85,5. [cell/out-of-range]`,
@@ -48,7 +48,7 @@ describe('da06 validate', () => {
       file: path,
       unit: 'CAT',
       period: '2026-11',
-      templateVersion: 1,
+      templateVersion: 2,
       valid: false,
       issues: expect.arrayContaining([
         { code: 'cell/out-of-range', severity: 'error', sheet: 'Biểu 01 - Chỉ tiêu', cell: at('indicators', 0, 'result'), message: expect.stringMatching(/^Giá trị 150/) },

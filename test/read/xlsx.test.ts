@@ -90,10 +90,10 @@ describe('readXlsx recognising a return by its content', () => {
   });
 
   it('reads an outdated version but says the unit must use this month\'s template', () => {
-    const v1 = currentDefinition();
-    const v2 = { ...v1, version: 2 };
-    const result = readXlsx(templateXlsx({ indicators: [['PL1.I.3', { result: 55 }]] }), { definitions: [v1, v2] });
-    expect(result.issues.map((i) => [i.code, i.params.version, i.params.current])).toEqual([['workbook/outdated-template', 1, 2]]);
+    const filled = currentDefinition();
+    const newer = { ...filled, version: filled.version + 1 };
+    const result = readXlsx(templateXlsx({ indicators: [['PL1.I.3', { result: 55 }]] }), { definitions: [filled, newer] });
+    expect(result.issues.map((i) => [i.code, i.params.version, i.params.current])).toEqual([['workbook/outdated-template', filled.version, filled.version + 1]]);
     expect(result.submission?.indicators.map((r) => r.key)).toEqual(['PL1.I.3']);
   });
 

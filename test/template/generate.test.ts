@@ -36,7 +36,7 @@ describe('generateWorkbook for Sở Y tế, November 2026', () => {
       expect.objectContaining({
         da06: 'da06',
         templateId: 'da06-bao-cao-thang',
-        templateVersion: 1,
+        templateVersion: 2,
         catalogHash: catalogHash(catalog),
         unitCode: 'SYT',
         unitName: 'Sở Y tế',

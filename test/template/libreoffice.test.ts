@@ -181,7 +181,7 @@ describe('templates in LibreOffice', () => {
     expect(['hidden', 'veryHidden']).toContain(identitySheet.state); // LibreOffice saves veryHidden as hidden
     expect(identityOf(identitySheet)).toEqual(expect.objectContaining({
       templateId: 'da06-bao-cao-thang',
-      templateVersion: 1,
+      templateVersion: 2,
       catalogHash: catalogHash(catalog),
       unitCode: 'SYT',
       unitName: 'Sở Y tế',

@@ -6,6 +6,9 @@ import type { PeriodDescription } from '../../period/period';
 import type { Unit } from '../../roster/schema';
 import { assessmentOf, thresholdOf } from '../../template/assessment';
 import type { IndicatorRow, TaskRow, UnitRows } from '../../template/assign';
+import { taskStatusText } from '../../template/meanings';
+import { currentDefinition } from '../../template/registry';
+import type { TaskStatusMeaning } from '../../template/schema';
 import { asciiFold } from '../../text/fold';
 import { findMistakeSite, FORMULA_LIKE_TEXT, type Mistake, type MistakeSite } from '../mistake';
 import type { Random } from '../random';
@@ -23,12 +26,13 @@ export interface Answers {
   tasks: Record<string, FieldValues>;
 }
 
-export const STATUS = {
-  notStarted: 'Chưa triển khai',
-  inProgress: 'Đang triển khai',
-  done: 'Đã hoàn thành',
-  doneLate: 'Hoàn thành quá hạn',
-} as const;
+/** The status entries by meaning, in the words of the form units fill this month. */
+export const STATUS: Readonly<Record<TaskStatusMeaning, string>> = {
+  notStarted: taskStatusText(currentDefinition(), 'notStarted'),
+  inProgress: taskStatusText(currentDefinition(), 'inProgress'),
+  done: taskStatusText(currentDefinition(), 'done'),
+  doneLate: taskStatusText(currentDefinition(), 'doneLate'),
+};
 
 const DONE: readonly string[] = [STATUS.done, STATUS.doneLate];
 

@@ -1,0 +1,45 @@
+import { rates, submissionsOf } from '../../lib/consolidate/timeliness';
+import { loadRoster } from '../../lib/node/seeds';
+import { DEFAULT_REPORTING_RULES } from '../../lib/period/config';
+import { describePeriod, parsePeriod } from '../../lib/period/period';
+import { assessed } from './_lib/assessed';
+
+const roster = loadRoster();
+const info = describePeriod(parsePeriod('2026-11')!);
+
+describe('submissionsOf', () => {
+  it('counts a receipt on the 9th (Vietnam time) on time and one on the 10th one day late; a unit without a file is missing', () => {
+    const kept = new Map([
+      ['CAT', assessed('cat.xlsx', { unit: 'CAT', receivedAt: '2026-12-09T16:59:00Z' })], // 23:59 on the 9th in Thanh Hóa
+      ['SYT', assessed('syt.xlsx', { unit: 'SYT', receivedAt: '2026-12-09T17:00:00Z' })], // 00:00 on the 10th
+      ['STC', assessed('stc.xlsx', { unit: 'STC', receivedAt: '2026-12-14T08:00:00+07:00' })],
+      ['SNV', assessed('snv.xlsx', { unit: 'SNV' })],
+    ]);
+    const list = submissionsOf(roster, kept, info, DEFAULT_REPORTING_RULES);
+    const of = (code: string) => list.find((s) => s.unit === code);
+    expect([of('CAT'), of('SYT'), of('STC')].map((s) => [s?.onTime, s?.daysLate])).toEqual([[true, 0], [false, 1], [false, 5]]);
+    expect(of('SNV')).toEqual(expect.objectContaining({ received: true, receivedAtSource: 'unknown' }));
+    expect(of('SNV')?.onTime).toBeUndefined();
+    expect(of('SXD')).toEqual({ unit: 'SXD', unitName: expect.any(String), kind: 'department', received: false, errors: 0, warnings: 0 });
+    expect(list).toHaveLength(roster.units.length);
+  });
+
+  it('counts the 10th on time when the rules make the due date inclusive', () => {
+    const kept = new Map([['SYT', assessed('syt.xlsx', { unit: 'SYT', receivedAt: '2026-12-10T08:00:00+07:00' })]]);
+    const list = submissionsOf(roster, kept, info, { ...DEFAULT_REPORTING_RULES, dueIsExclusive: false });
+    expect(list.find((s) => s.unit === 'SYT')?.onTime).toBe(true);
+  });
+});
+
+describe('rates', () => {
+  it('divides received and on time by expected (DHIS2), and is zero for no units', () => {
+    const units = [
+      { unit: 'A', unitName: 'A', kind: 'commune' as const, received: true, onTime: true, errors: 0, warnings: 0 },
+      { unit: 'B', unitName: 'B', kind: 'commune' as const, received: true, onTime: false, errors: 0, warnings: 0 },
+      { unit: 'C', unitName: 'C', kind: 'commune' as const, received: false, errors: 0, warnings: 0 },
+      { unit: 'D', unitName: 'D', kind: 'commune' as const, received: false, errors: 0, warnings: 0 },
+    ];
+    expect(rates(units)).toEqual({ expected: 4, received: 2, onTime: 1, reportingRate: 0.5, onTimeRate: 0.25 });
+    expect(rates([])).toEqual({ expected: 0, received: 0, onTime: 0, reportingRate: 0, onTimeRate: 0 });
+  });
+});
