@@ -100,7 +100,10 @@ export {
 } from './consolidate/types';
 export { type ChartSpec, type ColumnFormat, type SummaryCell, type SummaryColumn, type SummaryModel, type SummarySheet, type SummarySheetId, type Tone } from './summary/model';
 export { buildSummaryModel, SUMMARY_SHEET_NAMES, SUMMARY_TITLE } from './summary/build';
-export { streamSummaryXlsx, SUMMARY_HEADER_ROW, SUMMARY_STAMP_SHEET, writeSummaryXlsx, type DeflateChunk, type WriteSummaryOptions } from './summary/xlsx';
+export { streamSummaryXlsx, writeSummaryXlsx, type DeflateChunk, type WriteSummaryOptions } from './summary/xlsx';
+export { SUMMARY_HEADER_ROW } from './summary/style';
+export { SUMMARY_STAMP_SHEET, type SummaryFacts } from './summary/facts';
+export { readSummary } from './summary/read';
 export { readPreviousSummary, type PreviousSummary } from './summary/previous';
 
 // The month simulator (demo, tests, benchmark).

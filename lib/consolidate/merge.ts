@@ -1,3 +1,4 @@
+import { catalogHash } from '../catalog/hash';
 import { DEFAULT_REPORTING_RULES } from '../period/config';
 import { describePeriod } from '../period/period';
 import { currentDefinition } from '../template/registry';
@@ -37,6 +38,7 @@ export function mergeAssessed(files: readonly AssessedFile[], options: Consolida
   const submissions = submissionsOf(roster, kept, info, rules);
   return {
     period: period.id,
+    catalogHash: catalogHash(catalog),
     periodLabel: info.label,
     cutoffStart: info.cutoffStart,
     cutoffEnd: info.cutoffEnd,

@@ -235,6 +235,8 @@ export interface RateFigures {
 
 export interface Consolidation {
   period: string;
+  /** Fingerprint of the plan's catalog the month was consolidated against (history joins months of one plan). */
+  catalogHash: string;
   periodLabel: string;
   cutoffStart: string;
   cutoffEnd: string;

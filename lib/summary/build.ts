@@ -12,6 +12,7 @@ import {
   type Consolidation,
   type TaskOverall,
 } from '../consolidate/types';
+import { stampRows } from './facts';
 import type { ChartSpec, ColumnFormat, SummaryCell, SummaryModel, SummarySheet, Tone } from './model';
 
 /** Excel refuses cell text longer than this; longer lists point to the Dữ liệu sheet. */
@@ -61,6 +62,7 @@ export function buildSummaryModel(c: Consolidation): SummaryModel {
     period: c.period,
     sheets: [overview(c, counts, subtitle), indicators(c, nameOf), tasks(c, nameOf), submissions(c), concerns(c), data(c), intake(c)],
     charts: charts(c, counts),
+    stamp: stampRows(c),
   };
 }
 

@@ -51,4 +51,6 @@ export interface SummaryModel {
   period: string;
   sheets: SummarySheet[];
   charts: ChartSpec[];
+  /** Rows of the hidden stamp sheet (key, value): the summary's identity and its facts (lib/summary/facts.ts). */
+  stamp: Array<[string, SummaryCell]>;
 }

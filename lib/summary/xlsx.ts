@@ -6,9 +6,8 @@ import { rowHeightFor } from '../_lib/row-height';
 import { columnLetters } from '../model/sheet';
 import type { ColumnFormat, SummaryCell, SummaryModel, SummarySheet, Tone } from './model';
 
-/** The hidden sheet that marks a workbook as a da06 summary (read back by `--previous`). */
-export const SUMMARY_STAMP_SHEET = '_da06_tonghop';
-export const SUMMARY_HEADER_ROW = 3;
+import { SUMMARY_STAMP_SHEET } from './facts';
+import { NUMBER_FORMATS, SUMMARY_COLOURS, SUMMARY_FONT, SUMMARY_FONT_SIZE, SUMMARY_HEADER_ROW, SUMMARY_ROW_HEIGHT, TONE_COLOURS } from './style';
 
 /**
  * Raw-deflates one chunk of a part on its own; `final` ends the stream. Chunks are independent, so
@@ -44,7 +43,8 @@ const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 // Style table (cellXfs): 0 default, 1 title, 2 subtitle, 3 header, then body cells by tone and format.
 const FORMATS: readonly ColumnFormat[] = ['text', 'integer', 'decimal', 'percent'];
-const TONES: ReadonlyArray<Tone | null> = [null, 'bad', 'warn', 'good'];
+const TONE_ORDER: readonly Tone[] = ['bad', 'warn', 'good'];
+const TONES: ReadonlyArray<Tone | null> = [null, ...TONE_ORDER];
 const NUM_FMT_ID: Record<ColumnFormat, number> = { text: 49, integer: 3, decimal: 164, percent: 165, date: 14, datetime: 22 };
 
 /** Body cells come in two blocks of tone × format: wrapping (the default) and one-line (compact sheets). */
@@ -55,18 +55,11 @@ function bodyStyle(format: ColumnFormat, tone: Tone | null, wrap = true): number
 
 const STYLES_XML = (() => {
   // Font 0 is the workbook default; explicit styles name their own font (some readers skip font 0).
-  const fonts = [
-    '<font><sz val="11"/><name val="Times New Roman"/></font>',
-    '<font><sz val="11"/><name val="Times New Roman"/></font>',
-    '<font><b/><sz val="11"/><name val="Times New Roman"/></font>',
-    '<font><i/><sz val="11"/><name val="Times New Roman"/></font>',
-    '<font><b/><sz val="13"/><name val="Times New Roman"/></font>',
-    '<font><b/><sz val="11"/><color rgb="FF9C0006"/><name val="Times New Roman"/></font>',
-    '<font><b/><sz val="11"/><color rgb="FF9C5700"/><name val="Times New Roman"/></font>',
-    '<font><b/><sz val="11"/><color rgb="FF006100"/><name val="Times New Roman"/></font>',
-  ];
-  const solid = (rgb: string) => `<fill><patternFill patternType="solid"><fgColor rgb="${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
-  const fills = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>', solid('FFD9E1F2'), solid('FFF8CBAD'), solid('FFFFEB9C'), solid('FFC6EFCE')];
+  const font = (size: number, extra = '', colour?: string) => `<font>${extra}<sz val="${size}"/>${colour ? `<color rgb="FF${colour}"/>` : ''}<name val="${SUMMARY_FONT}"/></font>`;
+  const { body, title } = SUMMARY_FONT_SIZE;
+  const fonts = [font(body), font(body), font(body, '<b/>'), font(body, '<i/>'), font(title, '<b/>'), ...TONE_ORDER.map((t) => font(body, '<b/>', TONE_COLOURS[t].font))];
+  const solid = (rgb: string) => `<fill><patternFill patternType="solid"><fgColor rgb="FF${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
+  const fills = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>', solid(SUMMARY_COLOURS.headerFill), ...TONE_ORDER.map((t) => solid(TONE_COLOURS[t].fill))];
   const thin = '<border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right><top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border>';
   const xfs = [
     '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
@@ -76,14 +69,14 @@ const STYLES_XML = (() => {
   ];
   for (const wrap of [true, false]) {
     TONES.forEach((tone) => {
-      const fontId = tone === null ? 1 : 5 + ['bad', 'warn', 'good'].indexOf(tone);
-      const fillId = tone === null ? 0 : 3 + ['bad', 'warn', 'good'].indexOf(tone);
+      const fontId = tone === null ? 1 : 5 + TONE_ORDER.indexOf(tone);
+      const fillId = tone === null ? 0 : 3 + TONE_ORDER.indexOf(tone);
       for (const format of FORMATS) {
         xfs.push(`<xf numFmtId="${NUM_FMT_ID[format]}" fontId="${fontId}" fillId="${fillId}" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"${wrap ? ' wrapText="1"' : ''}/></xf>`);
       }
     });
   }
-  return `${XML_HEAD}<styleSheet xmlns="${NS}"><numFmts count="2"><numFmt numFmtId="164" formatCode="#,##0.0##"/><numFmt numFmtId="165" formatCode="0.0%"/></numFmts><fonts count="${fonts.length}">${fonts.join('')}</fonts><fills count="${fills.length}">${fills.join('')}</fills><borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>${thin}</borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/><tableStyles count="0"/></styleSheet>`;
+  return `${XML_HEAD}<styleSheet xmlns="${NS}"><numFmts count="2"><numFmt numFmtId="164" formatCode="${NUMBER_FORMATS.decimal}"/><numFmt numFmtId="165" formatCode="${NUMBER_FORMATS.percent}"/></numFmts><fonts count="${fonts.length}">${fonts.join('')}</fonts><fills count="${fills.length}">${fills.join('')}</fills><borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>${thin}</borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/><tableStyles count="0"/></styleSheet>`;
 })();
 
 // Characters XML 1.0 cannot carry: dropped rather than corrupting the file.
@@ -191,14 +184,14 @@ function writeSheet(sheet: SummarySheet, index: number, strings: SharedStrings, 
   };
   emit(`${XML_HEAD}<worksheet xmlns="${NS}" xmlns:r="${NS_R}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:${lastCol}${lastRow}"/>`);
   emit(`<sheetViews><sheetView workbookViewId="0"${index === 0 ? ' tabSelected="1"' : ''}><pane ySplit="${SUMMARY_HEADER_ROW}" topLeftCell="A${SUMMARY_HEADER_ROW + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${SUMMARY_HEADER_ROW + 1}" sqref="A${SUMMARY_HEADER_ROW + 1}"/></sheetView></sheetViews>`);
-  emit('<sheetFormatPr defaultRowHeight="15"/><cols>');
+  emit(`<sheetFormatPr defaultRowHeight="${SUMMARY_ROW_HEIGHT.line}"/><cols>`);
   sheet.columns.forEach((c, i) => emit(`<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`));
   emit('</cols><sheetData>');
   // The other cells of a merged range carry the range's style, as Excel writes them.
   const mergedRest = (row: number, style: number) => sheet.columns.slice(1).map((_, i) => `<c r="${columnLetters(i + 2)}${row}" s="${style}"/>`).join('');
-  emit(`<row r="1" ht="34" customHeight="1">${sharedString('A1', 1, sheet.title, strings)}${mergedRest(1, 1)}</row>`);
-  if (sheet.subtitle) emit(`<row r="2" ht="32" customHeight="1">${sharedString('A2', 2, sheet.subtitle, strings)}${mergedRest(2, 2)}</row>`);
-  emit(`<row r="${SUMMARY_HEADER_ROW}" ht="42" customHeight="1">${sheet.columns.map((c, i) => sharedString(`${columnLetters(i + 1)}${SUMMARY_HEADER_ROW}`, 3, c.header, strings)).join('')}</row>`);
+  emit(`<row r="1" ht="${SUMMARY_ROW_HEIGHT.title}" customHeight="1">${sharedString('A1', 1, sheet.title, strings)}${mergedRest(1, 1)}</row>`);
+  if (sheet.subtitle) emit(`<row r="2" ht="${SUMMARY_ROW_HEIGHT.subtitle}" customHeight="1">${sharedString('A2', 2, sheet.subtitle, strings)}${mergedRest(2, 2)}</row>`);
+  emit(`<row r="${SUMMARY_HEADER_ROW}" ht="${SUMMARY_ROW_HEIGHT.header}" customHeight="1">${sheet.columns.map((c, i) => sharedString(`${columnLetters(i + 1)}${SUMMARY_HEADER_ROW}`, 3, c.header, strings)).join('')}</row>`);
   // Marks and per-cell formats are few: indexed by row, so the common row costs no lookups.
   const byRow = new Map<number, Array<{ col: number; tone?: Tone; format?: ColumnFormat }>>();
   for (const m of sheet.marks) byRow.set(m.row, [...(byRow.get(m.row) ?? []), { col: m.col, tone: m.tone }]);
@@ -235,17 +228,16 @@ function writeSheet(sheet: SummarySheet, index: number, strings: SharedStrings, 
     ...(sheet.formats ?? []).filter((f) => f.format === 'percent').map((f) => `${letters[f.col]}${SUMMARY_HEADER_ROW + 1 + f.row}`),
   ];
   bars.forEach((ref, i) => {
-    emit(`<conditionalFormatting sqref="${ref}"><cfRule type="dataBar" priority="${i + 1}"><dataBar><cfvo type="num" val="0"/><cfvo type="num" val="1"/><color rgb="FF5B9BD5"/></dataBar></cfRule></conditionalFormatting>`);
+    emit(`<conditionalFormatting sqref="${ref}"><cfRule type="dataBar" priority="${i + 1}"><dataBar><cfvo type="num" val="0"/><cfvo type="num" val="1"/><color rgb="FF${SUMMARY_COLOURS.dataBar}"/></dataBar></cfRule></conditionalFormatting>`);
   });
   emit('<pageMargins left="1.18" right="0.6" top="0.79" bottom="0.79" header="0.3" footer="0.3"/>');
   emit('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
-  emit('<headerFooter><oddFooter>&amp;C&amp;"Times New Roman,Regular"&amp;10Trang &amp;P/&amp;N</oddFooter></headerFooter></worksheet>');
+  emit(`<headerFooter><oddFooter>&amp;C&amp;"${SUMMARY_FONT},Regular"&amp;${SUMMARY_FONT_SIZE.footer}Trang &amp;P/&amp;N</oddFooter></headerFooter></worksheet>`);
   push(buffer);
 }
 
-function stampSheet(model: SummaryModel, options: WriteSummaryOptions, strings: SharedStrings): string {
-  const rows = [['da06-tong-hop', 1], ['period', model.period], ['generatedAt', options.generatedAt.toISOString()]] as const;
-  const body = rows.map(([k, v], r) => `<row r="${r + 1}">${cell(`A${r + 1}`, 0, k, strings)}${cell(`B${r + 1}`, 0, v, strings)}</row>`).join('');
+function stampSheet(model: SummaryModel, strings: SharedStrings): string {
+  const body = model.stamp.map(([k, v], r) => `<row r="${r + 1}">${cell(`A${r + 1}`, 0, k, strings)}${cell(`B${r + 1}`, 0, v, strings)}</row>`).join('');
   return `${XML_HEAD}<worksheet xmlns="${NS}"><sheetData>${body}</sheetData></worksheet>`;
 }
 
@@ -310,7 +302,7 @@ export function streamSummaryXlsx(model: SummaryModel, options: WriteSummaryOpti
   // The table is complete only once every sheet is written: it goes last (part order is free in a zip).
   const strings = new SharedStrings();
   sheets.forEach((sheet, i) => add(`xl/worksheets/sheet${i + 1}.xml`, (push) => writeSheet(sheet, i, strings, push)));
-  add(`xl/worksheets/sheet${names.length}.xml`, (push) => push(stampSheet(model, options, strings)));
+  add(`xl/worksheets/sheet${names.length}.xml`, (push) => push(stampSheet(model, strings)));
   add('xl/sharedStrings.xml', (push) => writeSharedStrings(strings, push));
   zip.end();
   if (failure) throw failure;

@@ -12,6 +12,7 @@ const model: SummaryModel = {
   title: 'TỔNG HỢP THỬ',
   period: '2026-11',
   charts: [],
+  stamp: [['da06-tong-hop', 2], ['period', '2026-11']],
   sheets: [
     {
       id: 'concerns',

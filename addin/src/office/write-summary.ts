@@ -2,7 +2,8 @@
 // Writes lib's SummaryModel into the open workbook through Office.js: the same sheets as the CLI's
 // .xlsx (lib/summary/xlsx.ts), plus the native charts exceljs cannot write.
 import type { ChartSpec, ColumnFormat, SummaryCell, SummaryModel, SummarySheet, Tone } from '../../../lib/summary/model';
-import { SUMMARY_HEADER_ROW, SUMMARY_STAMP_SHEET } from '../../../lib/summary/xlsx';
+import { SUMMARY_STAMP_SHEET } from '../../../lib/summary/facts';
+import { SUMMARY_HEADER_ROW } from '../../../lib/summary/style';
 import { EXCEL_API, type ApiSupport } from './features';
 import { columnLetters } from '../../../lib/model/sheet';
 
@@ -36,7 +37,6 @@ export interface WriteSummaryModelOptions {
   maxRequestBytes?: number;
   maxRowsPerRequest?: number;
   apiSupport?: ApiSupport;
-  generatedAt?: Date;
 }
 
 export interface WriteSummaryModelResult {
@@ -263,7 +263,6 @@ export async function writeSummaryModel(context: Excel.RequestContext, model: Su
   const api = options.apiSupport ?? (() => false);
   const maxBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const maxRows = options.maxRowsPerRequest ?? DEFAULT_MAX_ROWS_PER_REQUEST;
-  const generatedAt = options.generatedAt ?? new Date();
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name');
   await context.sync();
@@ -286,8 +285,9 @@ export async function writeSummaryModel(context: Excel.RequestContext, model: Su
         for (const name of names) created.set(name, worksheets.add(name));
         for (const sheet of model.sheets) queueSheetFrame(created.get(sheet.name) as Excel.Worksheet, sheet);
         const stamp = created.get(SUMMARY_STAMP_SHEET) as Excel.Worksheet;
-        const rows = [['da06-tong-hop', 1], ['period', model.period], ['generatedAt', generatedAt.toISOString()]];
-        const range = stamp.getRange('A1:B3');
+        // The same rows as the CLI's file (lib/summary/facts.ts): identity and facts, read back by the report.
+        const rows = model.stamp.map(([key, value]) => [key, value ?? '']);
+        const range = stamp.getRange(`A1:B${rows.length}`);
         range.numberFormat = rows.map((row) => row.map((v) => (typeof v === 'string' ? '@' : 'General')));
         range.values = rows;
         stamp.visibility = 'VeryHidden';

@@ -137,7 +137,6 @@ export class ConsolidateView {
           writeSummaryModel(context, model, {
             signal: controller.signal,
             apiSupport: this.options.apiSupport,
-            generatedAt: now,
             onProgress: (done, total, label) => this.setProgress(done, total, label, 50, 100),
           }),
         );

@@ -8,6 +8,7 @@ const model: SummaryModel = {
   period: '2026-11',
   sheets: [{ id: 'overview', name: 'Tổng quan', title: 'BÁO CÁO TỔNG HỢP', columns: [{ header: 'Nội dung', width: 40, format: 'text' }, { header: 'Toàn tỉnh', width: 12, format: 'integer' }], rows: [['Đơn vị phải báo cáo', 187]], marks: [] }],
   charts: [],
+  stamp: [['da06-tong-hop', 2], ['period', '2026-11']],
 };
 
 afterEach(() => uninstallFakeOffice());

@@ -40,6 +40,7 @@ function model(extraRows = 0, textSize = 0): SummaryModel {
       { id: 'task-status', title: 'Nhiệm vụ theo tình trạng', type: 'bar', categories: ['Đã hoàn thành', 'Đang triển khai'], series: [{ name: 'Số nhiệm vụ', values: [12, 30] }] },
       { id: 'indicator-status', title: 'Chỉ tiêu theo kết quả', type: 'pie', categories: ['Đạt', 'Chưa đạt'], series: [{ name: 'Số chỉ tiêu', values: [40, 16] }] },
     ],
+    stamp: [['da06-tong-hop', 2], ['period', '2026-11'], ['facts.1', '{"period":"2026-11"}']],
   };
 }
 
@@ -54,7 +55,7 @@ afterEach(() => uninstallFakeOffice());
 describe('writeSummaryModel', () => {
   it('writes each sheet: title, subtitle, headers on row 3, rows from row 4, frozen header, then the charts sheet', async () => {
     const fake = workbook();
-    const result = await excelRun((context) => writeSummaryModel(context, model(), { generatedAt: new Date(Date.UTC(2026, 11, 10)) }));
+    const result = await excelRun((context) => writeSummaryModel(context, model()));
     expect(result).toEqual({ sheets: ['Tổng quan', CHART_SHEET_NAME, 'Khó khăn, kiến nghị'], charts: 3, replaced: [] });
     expect(fake.state.sheets.map((s) => [s.name, s.visibility])).toEqual([
       ['Sheet1', 'Visible'],
@@ -70,7 +71,8 @@ describe('writeSummaryModel', () => {
     expect(fake.cell('Tổng quan', 'C5')).toMatchObject({ value: 0.856, numberFormat: '0.0%' });
     expect(fake.sheet('Tổng quan').frozenRows).toBe(3);
     expect(fake.activeSheet()).toBe('Tổng quan');
-    expect(['A1', 'B1', 'B2', 'B3'].map((a) => fake.cell('_da06_tonghop', a)?.value)).toEqual(['da06-tong-hop', 1, '2026-11', '2026-12-10T00:00:00.000Z']);
+    // The stamp rows of the model, as the CLI's file has them: the report reads the facts back from here.
+    expect(['A1', 'B1', 'A2', 'B2', 'A3', 'B3'].map((a) => fake.cell('_da06_tonghop', a)?.value)).toEqual(['da06-tong-hop', 2, 'period', '2026-11', 'facts.1', '{"period":"2026-11"}']);
   });
 
   it('keeps what units typed as text: "=…" is no formula, "05/12/2026" no date, "1,5" no number', async () => {

@@ -1,0 +1,58 @@
+import { consolidate } from '../../lib/consolidate/merge';
+import type { IntakeItem } from '../../lib/consolidate/types';
+import { loadCatalog, loadRoster } from '../../lib/node/seeds';
+import { parsePeriod } from '../../lib/period/period';
+import { buildSummaryModel } from '../../lib/summary/build';
+import { SUMMARY_FACTS_FORMAT, SUMMARY_MARKER, stampRows } from '../../lib/summary/facts';
+import { readPreviousSummary } from '../../lib/summary/previous';
+import { readSummary } from '../../lib/summary/read';
+import { writeSummaryXlsx } from '../../lib/summary/xlsx';
+import { buildXlsx } from '../_lib/xlsx-fixture';
+import { templateXlsx } from '../_lib/template-fixture';
+
+const now = new Date('2026-12-11T02:00:00Z');
+const generatedAt = now;
+// A proposal long enough to be split over several cells, with an emoji (a surrogate pair) and a line break.
+const longProposal = `${'Đề nghị bổ sung kinh phí 🙏 cho việc số hóa hồ sơ.\n'.repeat(1400)}Hết.`;
+
+function month() {
+  const items: IntakeItem[] = [
+    { name: 'cat.xlsx', bytes: templateXlsx({ unit: 'CAT', unitName: 'Công an tỉnh', indicators: [['PL1.I.3', { result: 55 }]], cover: { proposals: longProposal } }), receivedAt: '2026-12-05T08:00:00+07:00', receivedAtSource: 'receipts' },
+    { name: 'hong.xlsx', bytes: new Uint8Array([1, 2, 3]), receivedAtSource: 'unknown' },
+  ];
+  return consolidate(items, { catalog: loadCatalog(), roster: loadRoster(), period: parsePeriod('2026-11')!, now });
+}
+
+describe('readSummary', () => {
+  it('reads back exactly the month the summary recorded (all but the Dữ liệu records), long texts split over cells intact', async () => {
+    const c = month();
+    const read = readSummary(await writeSummaryXlsx(buildSummaryModel(c), { generatedAt }));
+    if (!read.ok) throw new Error(read.reason);
+    const { data: _data, ...expected } = c;
+    expect(read.facts).toEqual(expected);
+    expect(read.facts.concerns.find((x) => x.unit === 'CAT' && x.kind === 'proposal')?.text).toContain('kinh phí 🙏 cho');
+    expect(stampRows(c).filter(([k]) => k.startsWith('facts.')).length).toBeGreaterThan(2);
+  });
+
+  it('recognises a summary by its hidden sheet content, not by the sheet name', () => {
+    const rows = stampRows(month());
+    const bytes = buildXlsx({ sheets: [{ name: 'Tổng quan', rows: [['x']] }, { name: 'đổi tên', state: 'hidden', rows: rows.map(([k, v]) => [k, v]) }] });
+    const read = readSummary(bytes);
+    expect(read.ok && read.facts.period).toBe('2026-11');
+  });
+
+  it('gives a Vietnamese reason for a file that is no summary, an older format, damaged facts, or no workbook at all', () => {
+    const sheet = (rows: Array<Array<string | number>>) => buildXlsx({ sheets: [{ name: 'A', rows: [['x']] }, { name: '_da06_tonghop', state: 'veryHidden', rows }] });
+    expect(readSummary(templateXlsx())).toEqual({ ok: false, reason: 'tệp không phải báo cáo tổng hợp do da06 tạo' });
+    expect(readSummary(sheet([[SUMMARY_MARKER, 1], ['period', '2026-10']]))).toEqual({ ok: false, reason: expect.stringContaining('phiên bản da06 cũ') });
+    expect(readSummary(sheet([[SUMMARY_MARKER, SUMMARY_FACTS_FORMAT], ['facts.1', '{"period":']]))).toEqual({ ok: false, reason: expect.stringContaining('bị thiếu hoặc bị sửa') });
+    expect(readSummary(new Uint8Array([1, 2, 3]))).toEqual({ ok: false, reason: expect.stringMatching(/^không đọc được tệp/) });
+  });
+});
+
+describe('readPreviousSummary', () => {
+  it("gives last month's province value of every indicator", async () => {
+    const read = readPreviousSummary(await writeSummaryXlsx(buildSummaryModel(month()), { generatedAt }));
+    expect(read.ok && [read.period, read.values.get('PL1.I.3'), read.values.get('PL1.II.9'), read.values.size]).toEqual(['2026-11', 55, null, 56]);
+  });
+});
