@@ -71,7 +71,7 @@ export async function consolidateFiles(files: readonly PickedFile[], options: Co
   for (const [i, item] of items.entries()) {
     await yieldToUi();
     if (options.signal?.aborted) throw new ConsolidationCancelledError();
-    options.onProgress?.(i, total, `Đọc và kiểm tra ${item.name}`);
+    options.onProgress?.(i, total, `Đọc và kiểm tra tệp ${i + 1}/${items.length}: ${item.name}`);
     assessed.push(assessFile(item, { catalog, roster, period: options.period, ...(options.integrityKey ? { integrityKey: options.integrityKey } : {}) }));
   }
   await yieldToUi();

@@ -1,4 +1,4 @@
-import type { Issue } from '../../../lib/issues/issue';
+import { renderMessage, type Issue } from '../../../lib/issues/issue';
 
 export interface IssueGroup {
   /** null: about the workbook as a whole. */
@@ -25,4 +25,15 @@ export function groupIssues(issues: readonly Issue[], sheetOrder: readonly strin
 export function countText(errors: number, warnings: number): string {
   const parts = [errors > 0 ? `${errors} lỗi` : '', warnings > 0 ? `${warnings} cảnh báo` : ''].filter(Boolean);
   return parts.length > 0 ? parts.join(', ') : 'không có lỗi';
+}
+
+/**
+ * The message as the pane lists it: a row's issue names its indicator or task when the message does
+ * not (`Chỉ tiêu PL1.II.5: Giá trị 150 …`), since the cell address alone does not say which one it is.
+ */
+export function issueText(issue: Issue, sheetNames?: { indicators: string; tasks: string }): string {
+  const message = renderMessage(issue);
+  if (!issue.key || !sheetNames || message.includes(issue.key)) return message;
+  const kind = issue.sheet === sheetNames.indicators ? 'Chỉ tiêu' : issue.sheet === sheetNames.tasks ? 'Nhiệm vụ' : null;
+  return kind ? `${kind} ${issue.key}: ${message}` : message;
 }

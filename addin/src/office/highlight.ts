@@ -4,6 +4,7 @@
 import type { Issue } from '../../../lib/issues/issue';
 import { markKey, marksFromXml, marksToXml, MARKS_NAMESPACE, type Mark } from './_lib/marks';
 import { describeError } from './errors';
+import { mayBeCellEdit } from './run';
 
 export const HIGHLIGHT_FILLS = { error: '#FF9B9B', warning: '#FFD966' } as const;
 
@@ -18,7 +19,7 @@ export interface SheetRefusal {
 }
 
 /** A cell to colour: an issue's cell, or a cell it involves (the status beside a conflicting progress). */
-export type HighlightTarget = Pick<Issue, 'sheet' | 'cell' | 'severity'>;
+export type HighlightTarget = Pick<Issue, 'sheet' | 'cell' | 'severity'> & Partial<Issue>;
 
 export interface HighlightResult {
   highlighted: number;
@@ -129,6 +130,7 @@ export async function highlightIssues(context: Excel.RequestContext, issues: rea
   try {
     await context.sync();
   } catch (error) {
+    if (mayBeCellEdit(error)) throw error; // the user is typing in a cell: nothing ran, try again later
     return { highlighted: 0, written: 0, refused: [...new Set(allowed.map((t) => t.sheet))].map((sheet) => ({ sheet, reason: 'failed', detail: describeError(error) })) };
   }
   return { highlighted: fills.length, written: restores.length + paints.length, refused };

@@ -7,6 +7,7 @@ import { consolidateFiles, ConsolidationCancelledError, type PickedFile } from '
 import { EXCEL_API, type ApiSupport } from '../office/features';
 import { describeError } from '../office/errors';
 import { openSummaryWorkbook } from '../office/new-workbook';
+import { runExcel } from '../office/run';
 import { WorkbookProtectedError, WriteCancelledError, WriteFailedError, writeSummaryModel } from '../office/write-summary';
 import { byId, clear, h, notice } from './dom';
 
@@ -150,7 +151,7 @@ export class ConsolidateView {
         await openSummaryWorkbook(model, now);
         this.showResult(consolidation, 'Đã mở báo cáo tổng hợp trong một sổ mới (có thanh dữ liệu thay cho biểu đồ).');
       } else {
-        const written = await Excel.run((context) =>
+        const written = await runExcel((context) =>
           writeSummaryModel(context, model, {
             signal: controller.signal,
             apiSupport: this.options.apiSupport,

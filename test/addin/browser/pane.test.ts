@@ -218,7 +218,7 @@ describe('task pane in Chromium', () => {
     await page.locator('#files').setInputFiles(files);
     await page.getByRole('button', { name: 'Tổng hợp', exact: true }).click();
     await page.locator('#progress-box').waitFor();
-    await page.getByText(/^Đọc và kiểm tra ban-sao-/).waitFor();
+    await page.getByText(/^Đọc và kiểm tra tệp \d+\/120: ban-sao-/).waitFor();
     await page.screenshot({ path: join(OUTPUT, 'tong-hop-dang-chay.png'), fullPage: true });
     await page.getByRole('button', { name: 'Hủy' }).click();
     await page.getByText('Đã hủy tổng hợp').waitFor();
