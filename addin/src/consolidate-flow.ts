@@ -34,7 +34,14 @@ async function* pickedInputs(files: readonly PickedFile[]): AsyncGenerator<RawIn
 /** Reads, validates and merges the picked files, then lays out the summary; cancellable between files. */
 export async function consolidateFiles(files: readonly PickedFile[], options: ConsolidateFilesOptions): Promise<ConsolidatedInputs> {
   const { catalog, roster } = bundledContext();
-  return consolidateInputs(pickedInputs(files), {
+  let opened = 0;
+  const counted = async function* (): AsyncGenerator<RawInput> {
+    for await (const input of pickedInputs(files)) {
+      opened += 1;
+      yield input;
+    }
+  };
+  return consolidateInputs(counted(), {
     catalog,
     roster,
     period: options.period,
@@ -42,6 +49,7 @@ export async function consolidateFiles(files: readonly PickedFile[], options: Co
     ...(options.integrityKey ? { integrityKey: options.integrityKey } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     pause: yieldToUi,
-    onProgress: (done, name) => options.onProgress?.(done, files.length + 1, `Đã đọc và kiểm tra ${name}`),
+    // "tệp 8/120" counts the files picked; a saved e-mail's attachments share its number.
+    onProgress: (_done, name) => options.onProgress?.(opened, files.length + 1, `Đã đọc và kiểm tra tệp ${opened}/${files.length}: ${name}`),
   });
 }

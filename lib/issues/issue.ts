@@ -86,3 +86,14 @@ export function countText(errors: number, warnings: number): string {
   const parts = [errors > 0 ? `${errors} lỗi` : '', warnings > 0 ? `${warnings} cảnh báo` : ''].filter(Boolean);
   return parts.length > 0 ? parts.join(', ') : 'không có lỗi';
 }
+
+/**
+ * The message as a list shows it: a row's issue names its indicator or task when the message does
+ * not (`Chỉ tiêu PL1.II.5: Giá trị 150 …`), since the cell address alone does not say which one it is.
+ */
+export function issueText(issue: Issue, sheetNames?: { indicators: string; tasks: string }): string {
+  const message = renderMessage(issue);
+  if (!issue.key || !sheetNames || message.includes(issue.key)) return message;
+  const kind = issue.sheet === sheetNames.indicators ? 'Chỉ tiêu' : issue.sheet === sheetNames.tasks ? 'Nhiệm vụ' : null;
+  return kind ? `${kind} ${issue.key}: ${message}` : message;
+}

@@ -18,7 +18,7 @@ describe('consolidateFiles', () => {
     expect(unkeyed.consolidation.intake.map((r) => [r.status, r.reason?.code])).toEqual([['rejected', 'workbook/integrity']]);
   });
 
-  it('reports progress file by file and stops between files when cancelled', async () => {
+  it('reports progress file by file, with how far it is (1/4), and stops between files when cancelled', async () => {
     const bytes = await filledReturn('SYT');
     const controller = new AbortController();
     const seen: string[] = [];
@@ -32,6 +32,6 @@ describe('consolidateFiles', () => {
       },
     });
     await expect(run).rejects.toBeInstanceOf(ConsolidationCancelledError);
-    expect(seen).toEqual(['Đã đọc và kiểm tra 1.xlsx', 'Đã đọc và kiểm tra 2.xlsx']);
+    expect(seen).toEqual(['Đã đọc và kiểm tra tệp 1/4: 1.xlsx', 'Đã đọc và kiểm tra tệp 2/4: 2.xlsx']);
   });
 });

@@ -1,5 +1,5 @@
 // manifest.xml against Microsoft's schemas, offline (../shared/xsd), and against what they cannot say.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deployConfig, manifestFor, REPO_ROOT } from '../../addin/tools/build';
 import { checkManifestRules, schemaDir, validateAgainstSchemas } from '../../addin/tools/manifest-check';
@@ -53,6 +53,13 @@ describe('manifest.xml beyond the schemas', () => {
         'resid without a resource: Clear.Tip',
       ]),
     );
+  });
+
+  it('its comment sends whoever deploys to the file that really holds the production URL', () => {
+    const comment = /<!--([\s\S]*?)-->/.exec(source)?.[1] ?? '';
+    expect(comment).toContain('addin/deploy.json "productionUrl"');
+    expect(existsSync(join(REPO_ROOT, 'addin', 'deploy.json'))).toBe(true);
+    expect(comment).not.toMatch(/package\.json/);
   });
 
   it('refuses a production URL that is not absolute or lacks the final slash', () => {

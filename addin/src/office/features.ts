@@ -10,6 +10,11 @@ export const EXCEL_API = {
   autoFilter: '1.9',
   /** WorksheetChangedEventArgs.triggerSource tells the add-in's own edits apart. */
   triggerSource: '1.14',
+  /**
+   * Undo grouping (Excel.run mergeUndoGroup), the first set whose documentation speaks of Undo for
+   * add-in changes; before it, a change by the add-in may clear the user's Undo list.
+   */
+  undoGroup: '1.20',
 } as const;
 
 export type ApiSupport = (version: string) => boolean;

@@ -4,6 +4,7 @@
 import type { Issue } from '../../../lib/issues/issue';
 import { markKey, marksFromXml, marksToXml, MARKS_NAMESPACE, type Mark } from './_lib/marks';
 import { describeError } from './errors';
+import { mayBeCellEdit } from './run';
 
 export const HIGHLIGHT_FILLS = { error: '#FF9B9B', warning: '#FFD966' } as const;
 
@@ -17,8 +18,13 @@ export interface SheetRefusal {
   detail?: string;
 }
 
+/** A cell to colour: an issue's cell, or a cell it involves (the status beside a conflicting progress). */
+export type HighlightTarget = Pick<Issue, 'sheet' | 'cell' | 'severity'> & Partial<Issue>;
+
 export interface HighlightResult {
   highlighted: number;
+  /** Fills actually written (new colours and restored cells): 0 when a re-check found nothing new. */
+  written: number;
   refused: SheetRefusal[];
   /** Nothing was coloured because the user had cleared the colours since (see HighlightIssuesOptions). */
   skipped?: boolean;
@@ -67,18 +73,27 @@ function queueRecord(context: Excel.RequestContext, parts: Excel.CustomXmlPartSc
   if (on || marks.length > 0) context.workbook.customXmlParts.add(marksToXml(marks));
 }
 
+/** The same cells with the same originals, in any order. */
+function sameRecord(a: ReadonlyMap<string, Mark>, b: ReadonlyMap<string, Mark>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, mark] of a) if (b.get(key)?.fill !== mark.fill) return false;
+  return true;
+}
+
 function refusalsOf(locked: Set<string>, sheets: Iterable<string>): SheetRefusal[] {
   return [...new Set(sheets)].filter((s) => locked.has(s)).map((sheet) => ({ sheet, reason: 'protected' as const }));
 }
 
 /**
  * Colours the cells the issues point at (errors win over warnings) and restores cells coloured by an
- * earlier check that are now fine. Three passes; the record is queued before the fills, so a refused
- * fill never leaves a colour nobody can clear.
+ * earlier check that are now fine. Only what changes is written, fills and record alike: a re-check
+ * that finds the same problems writes nothing (no change events, and Excel keeps its Undo list).
+ * Three passes; the record is queued before the fills, so a refused fill never leaves a colour
+ * nobody can clear.
  */
-export async function highlightIssues(context: Excel.RequestContext, issues: readonly Issue[], options: HighlightIssuesOptions = {}): Promise<HighlightResult> {
+export async function highlightIssues(context: Excel.RequestContext, issues: readonly HighlightTarget[], options: HighlightIssuesOptions = {}): Promise<HighlightResult> {
   const access = await loadAccess(context);
-  if (options.onlyIfMarked && access.parts.items.length === 0) return { highlighted: 0, refused: [], skipped: true };
+  if (options.onlyIfMarked && access.parts.items.length === 0) return { highlighted: 0, written: 0, refused: [], skipped: true };
   const xml = access.parts.items.map((part) => part.getXml());
   const targets = new Map<string, { sheet: string; cell: string; fill: string }>();
   for (const issue of issues) {
@@ -104,15 +119,21 @@ export async function highlightIssues(context: Excel.RequestContext, issues: rea
   }
   const obsolete = [...previous.entries()].filter(([key, m]) => !record.has(key) && access.sheets.has(m.sheet));
   for (const [key, mark] of obsolete) if (access.locked.has(mark.sheet)) record.set(key, mark); // kept until the sheet allows it
-  queueRecord(context, access.parts, [...record.values()], true);
-  for (const [, mark] of obsolete) if (!access.locked.has(mark.sheet)) restore((access.sheets.get(mark.sheet) as Excel.Worksheet).getRange(mark.cell), mark.fill);
-  for (const { target } of fills) (access.sheets.get(target.sheet) as Excel.Worksheet).getRange(target.cell).format.fill.color = target.fill;
+  const restores = obsolete.filter(([, mark]) => !access.locked.has(mark.sheet));
+  const paints = fills.filter(({ target, fill }) => (fill.color ?? '').toUpperCase() !== target.fill);
+  const recordChanged = access.parts.items.length !== 1 || !sameRecord(record, new Map([...previous].filter(([, m]) => access.sheets.has(m.sheet))));
+  if (recordChanged) queueRecord(context, access.parts, [...record.values()], true);
+  for (const [, mark] of restores) restore((access.sheets.get(mark.sheet) as Excel.Worksheet).getRange(mark.cell), mark.fill);
+  for (const { target } of paints) (access.sheets.get(target.sheet) as Excel.Worksheet).getRange(target.cell).format.fill.color = target.fill;
+  const refused = refusalsOf(access.locked, [...targets.values()].map((t) => t.sheet));
+  if (!recordChanged && restores.length === 0 && paints.length === 0) return { highlighted: fills.length, written: 0, refused };
   try {
     await context.sync();
   } catch (error) {
-    return { highlighted: 0, refused: [...new Set(allowed.map((t) => t.sheet))].map((sheet) => ({ sheet, reason: 'failed', detail: describeError(error) })) };
+    if (mayBeCellEdit(error)) throw error; // the user is typing in a cell: nothing ran, try again later
+    return { highlighted: 0, written: 0, refused: [...new Set(allowed.map((t) => t.sheet))].map((sheet) => ({ sheet, reason: 'failed', detail: describeError(error) })) };
   }
-  return { highlighted: fills.length, refused: refusalsOf(access.locked, [...targets.values()].map((t) => t.sheet)) };
+  return { highlighted: fills.length, written: restores.length + paints.length, refused };
 }
 
 /** Puts every recorded cell's own fill back and forgets the record (cells on sheets that refuse stay recorded). */

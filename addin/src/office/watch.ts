@@ -6,7 +6,13 @@ import type { SheetEdit } from './read';
 export interface WatchEditsOptions {
   /** Quiet time after the last change before the re-check runs. */
   debounceMs?: number;
-  /** True while the add-in itself writes (hosts before ExcelApi 1.14 do not say who changed what). */
+  /** Pause before edits handed back with `retry` are tried again. */
+  retryMs?: number;
+  /**
+   * True while changes may be the add-in's own (hosts before ExcelApi 1.14 do not say who changed
+   * what). Changes seen then are held, never dropped, and handed over once it turns false: the
+   * re-read finds whether the user changed anything.
+   */
   isOwnWrite?: () => boolean;
   /** Timers, replaceable in tests. */
   setTimer?: (fn: () => void, ms: number) => unknown;
@@ -14,6 +20,9 @@ export interface WatchEditsOptions {
 }
 
 export interface EditWatch {
+  readonly sheets: readonly string[];
+  /** Hands edits back to be re-checked later (the re-check could not run: the user was typing in a cell). */
+  retry(edits: readonly SheetEdit[]): void;
   /** Unregisters the handlers (their own request, as Office.js requires). */
   stop(): Promise<void>;
 }
@@ -27,8 +36,8 @@ export function editFromEvent(sheet: string, event: Pick<Excel.WorksheetChangedE
 }
 
 /**
- * Calls `onEdits` with the edits gathered once the user pauses. One registration pass for all
- * sheets; the handlers outlive this call, until `stop()`.
+ * Calls `onEdits` with the edits gathered once the user pauses (and the add-in is not writing).
+ * One registration pass for all sheets; the handlers outlive this call, until `stop()`.
  */
 export async function watchEdits(
   context: Excel.RequestContext,
@@ -37,31 +46,48 @@ export async function watchEdits(
   options: WatchEditsOptions = {},
 ): Promise<EditWatch> {
   const debounceMs = options.debounceMs ?? 700;
+  const retryMs = options.retryMs ?? 1500;
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = options.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
-  let pending: SheetEdit[] = [];
+  const pending = new Map<string, SheetEdit>();
   let timer: unknown;
-  const flush = () => {
-    timer = undefined;
-    const edits = pending;
-    pending = [];
-    if (edits.length > 0) onEdits(edits);
+  const schedule = (ms: number) => {
+    if (timer !== undefined) clearTimer(timer);
+    timer = setTimer(flush, ms);
   };
+  const add = (edits: readonly SheetEdit[]) => {
+    for (const edit of edits) pending.set(`${edit.sheet}\u0000${edit.address}\u0000${edit.structural}`, edit);
+  };
+  function flush(): void {
+    timer = undefined;
+    if (pending.size === 0) return;
+    if (options.isOwnWrite?.()) {
+      schedule(debounceMs); // the add-in is still writing: ask again after it
+      return;
+    }
+    const edits = [...pending.values()];
+    pending.clear();
+    onEdits(edits);
+  }
   const registrations = sheets.map((sheet) =>
     context.workbook.worksheets.getItem(sheet).onChanged.add(async (event) => {
-      if (options.isOwnWrite?.()) return;
       const edit = editFromEvent(sheet, event);
       if (!edit) return;
-      pending.push(edit);
-      if (timer !== undefined) clearTimer(timer);
-      timer = setTimer(flush, debounceMs);
+      add([edit]);
+      schedule(debounceMs);
     }),
   );
   await context.sync();
   return {
+    sheets: [...sheets],
+    retry(edits) {
+      add(edits);
+      if (timer === undefined) schedule(retryMs);
+    },
     async stop() {
       if (timer !== undefined) clearTimer(timer);
-      pending = [];
+      timer = undefined;
+      pending.clear();
       const first = registrations[0];
       if (!first) return;
       await Excel.run(first.context, async (context) => {

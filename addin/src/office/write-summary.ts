@@ -48,8 +48,28 @@ export interface WriteSummaryModelResult {
 
 /** The user pressed Hủy: what was written is removed and an earlier summary is put back. */
 export class WriteCancelledError extends Error {
-  constructor() {
+  constructor(
+    /** Sheets the clean-up could not remove (empty when the workbook is as it was). */
+    readonly leftovers: string[] = [],
+  ) {
     super('Summary writing cancelled');
+  }
+}
+
+/** Excel refused a request part-way: the cause, and the sheets the clean-up could not remove. */
+export class WriteFailedError extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly leftovers: string[],
+  ) {
+    super('Summary writing failed');
+  }
+}
+
+/** The workbook's structure is protected (Review › Protect Workbook): no sheet can be added. */
+export class WorkbookProtectedError extends Error {
+  constructor() {
+    super('Workbook structure is protected');
   }
 }
 
@@ -264,13 +284,17 @@ export async function writeSummaryModel(context: Excel.RequestContext, model: Su
   const maxBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const maxRows = options.maxRowsPerRequest ?? DEFAULT_MAX_ROWS_PER_REQUEST;
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name');
+  worksheets.load('items/name,items/visibility');
+  const protection = context.workbook.protection;
+  protection.load('protected');
   await context.sync();
+  if (protection.protected) throw new WorkbookProtectedError();
 
   const [first, ...rest] = model.sheets;
   const order = first ? [first.name, ...(model.charts.length > 0 ? [CHART_SHEET_NAME] : []), ...rest.map((s) => s.name)] : [];
   const names = [...order, SUMMARY_STAMP_SHEET];
   const existing = new Set(worksheets.items.map((ws) => ws.name));
+  const veryHidden = new Set(worksheets.items.filter((ws) => ws.visibility === 'VeryHidden').map((ws) => ws.name));
   const replaced = names.filter((n) => existing.has(n));
   // Old sheets step aside under temporary names and are deleted only once the new ones are complete.
   const aside = replaced.map((name, i) => ({ name, temp: `~da06 ${Date.now() % 100000}-${i}` }));
@@ -301,25 +325,21 @@ export async function writeSummaryModel(context: Excel.RequestContext, model: Su
   jobs.push({
     label: 'Hoàn tất',
     queue: () => {
-      for (const { temp } of aside) worksheets.getItem(temp).delete();
+      for (const { name, temp } of aside) queueDelete(worksheets.getItem(temp), veryHidden.has(name));
       if (first) (created.get(first.name) as Excel.Worksheet).activate();
     },
   });
 
   let done = 0;
   for (const job of jobs) {
-    if (options.signal?.aborted) {
-      await undo(context, names, existing, aside);
-      throw new WriteCancelledError();
-    }
+    if (options.signal?.aborted) throw new WriteCancelledError(await undo(context, names, existing, aside));
     job.queue(context);
     try {
       // One request per chunk is the point here: a single request over 5 MB is refused by Excel on the web.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     } catch (error) {
-      await undo(context, names, existing, aside).catch(() => undefined);
-      throw error;
+      throw new WriteFailedError(error, await undo(context, names, existing, aside));
     }
     done += 1;
     options.onProgress?.(done, jobs.length, job.label);
@@ -327,17 +347,43 @@ export async function writeSummaryModel(context: Excel.RequestContext, model: Su
   return { sheets: order, charts: model.charts.length, replaced: replaced.filter((n) => n !== SUMMARY_STAMP_SHEET) };
 }
 
+/** Excel refuses to delete a VeryHidden sheet (Worksheet.delete): it is made Hidden first, in the same request. */
+function queueDelete(sheet: Excel.Worksheet, isVeryHidden: boolean): void {
+  if (isVeryHidden) sheet.visibility = 'Hidden';
+  sheet.delete();
+}
+
 /**
  * Removes what this run created and gives an earlier summary its names back. Safe after a partly
  * applied request: a name is deleted only if it is ours (new, or its old sheet is known to be aside).
+ * Never throws: returns the sheets it could not remove, for the pane to name.
  */
-async function undo(context: Excel.RequestContext, names: readonly string[], existing: ReadonlySet<string>, aside: ReadonlyArray<{ name: string; temp: string }>): Promise<void> {
+async function undo(context: Excel.RequestContext, names: readonly string[], existing: ReadonlySet<string>, aside: ReadonlyArray<{ name: string; temp: string }>): Promise<string[]> {
   const worksheets = context.workbook.worksheets;
   const temps = aside.map((a) => ({ ...a, sheet: worksheets.getItemOrNullObject(a.temp) }));
   const ours = names.map((name) => ({ name, sheet: worksheets.getItemOrNullObject(name) }));
-  await context.sync();
-  const movedAside = new Set(temps.filter((t) => !t.sheet.isNullObject).map((t) => t.name));
-  for (const { name, sheet } of ours) if (!sheet.isNullObject && (!existing.has(name) || movedAside.has(name))) sheet.delete();
-  for (const t of temps) if (!t.sheet.isNullObject) t.sheet.name = t.name;
-  await context.sync();
+  for (const { sheet } of ours) sheet.load('visibility');
+  try {
+    await context.sync();
+    const movedAside = new Set(temps.filter((t) => !t.sheet.isNullObject).map((t) => t.name));
+    for (const { name, sheet } of ours) if (!sheet.isNullObject && (!existing.has(name) || movedAside.has(name))) queueDelete(sheet, sheet.visibility === 'VeryHidden');
+    for (const t of temps) if (!t.sheet.isNullObject) t.sheet.name = t.name;
+    await context.sync();
+    return [];
+  } catch {
+    return leftoversOf(context, names, existing, aside);
+  }
+}
+
+/** After a failed clean-up: which of this run's sheets (new ones, and old ones still under a temporary name) remain. */
+async function leftoversOf(context: Excel.RequestContext, names: readonly string[], existing: ReadonlySet<string>, aside: ReadonlyArray<{ name: string; temp: string }>): Promise<string[]> {
+  const ours = new Set([...names.filter((n) => !existing.has(n)), ...aside.map((a) => a.temp)]);
+  try {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load('items/name');
+    await context.sync();
+    return worksheets.items.map((ws) => ws.name).filter((n) => ours.has(n));
+  } catch {
+    return [...ours];
+  }
 }

@@ -8,7 +8,8 @@ import { consolidateFiles, type PickedFile } from '../consolidate-flow';
 import { EXCEL_API, type ApiSupport } from '../office/features';
 import { describeError } from '../office/errors';
 import { openSummaryWorkbook } from '../office/new-workbook';
-import { WriteCancelledError, writeSummaryModel } from '../office/write-summary';
+import { runExcel } from '../office/run';
+import { WorkbookProtectedError, WriteCancelledError, WriteFailedError, writeSummaryModel } from '../office/write-summary';
 import { byId, clear, h, notice } from './dom';
 
 export interface ConsolidateViewOptions {
@@ -133,7 +134,7 @@ export class ConsolidateView {
         await openSummaryWorkbook(model, now);
         this.showResult(consolidation, 'Đã mở báo cáo tổng hợp trong một sổ mới (có thanh dữ liệu thay cho biểu đồ).');
       } else {
-        const written = await Excel.run((context) =>
+        const written = await runExcel((context) =>
           writeSummaryModel(context, model, {
             signal: controller.signal,
             apiSupport: this.options.apiSupport,
@@ -144,16 +145,26 @@ export class ConsolidateView {
         this.showResult(consolidation, `Đã ghi ${written.sheets.length} trang và ${written.charts} biểu đồ vào sổ đang mở: ${written.sheets.join(', ')}.${replaced}`);
       }
     } catch (error) {
-      if (error instanceof ConsolidationCancelledError || error instanceof WriteCancelledError) {
-        this.result.append(notice('info', 'Đã hủy tổng hợp', 'Sổ đang mở được giữ như trước khi bấm Tổng hợp.'));
-      } else {
-        this.result.append(notice('error', 'Không tổng hợp được', `Lý do: ${describeError(error)}.`, 'Nên tổng hợp trong một sổ trống (Ctrl+N). Nếu vẫn lỗi, tổng hợp các tệp bằng lệnh da06 consolidate trên máy của Văn phòng Tổ công tác.'));
-      }
+      this.showFailure(error);
     } finally {
       this.controller = undefined;
       this.cancelButton.hidden = true;
       this.progressBox.hidden = true;
       this.runButton.disabled = this.picked().length === 0;
+    }
+  }
+
+  private showFailure(error: unknown): void {
+    const leftovers = error instanceof WriteCancelledError || error instanceof WriteFailedError ? error.leftovers : [];
+    const cleanUp = leftovers.length > 0 ? [`Excel không cho xóa các trang đã ghi dở: ${leftovers.map((n) => `"${n}"`).join(', ')}. Xóa các trang đó bằng tay (chuột phải vào tên trang › Xóa).`] : [];
+    if (error instanceof ConsolidationCancelledError || error instanceof WriteCancelledError) {
+      this.result.append(notice('info', 'Đã hủy tổng hợp', ...(cleanUp.length > 0 ? cleanUp : ['Sổ đang mở được giữ như trước khi bấm Tổng hợp.'])));
+    } else if (error instanceof WorkbookProtectedError) {
+      const alternative = this.newWorkbook.disabled ? 'tổng hợp trong một sổ trống (Ctrl+N)' : 'chọn "Một sổ mới" ở mục Ghi kết quả vào';
+      this.result.append(notice('error', 'Sổ đang mở được bảo vệ cấu trúc', 'Sổ bật "Bảo vệ sổ làm việc" (Xem lại › Bảo vệ Sổ làm việc) nên phần bổ trợ không thêm được các trang tổng hợp; sổ được giữ nguyên.', `Tắt bảo vệ sổ rồi bấm Tổng hợp lại, hoặc ${alternative}.`));
+    } else {
+      const cause = error instanceof WriteFailedError ? error.cause : error;
+      this.result.append(notice('error', 'Không tổng hợp được', `Lý do: ${describeError(cause)}.`, ...cleanUp, 'Nên tổng hợp trong một sổ trống (Ctrl+N). Nếu vẫn lỗi, tổng hợp các tệp bằng lệnh da06 consolidate trên máy của Văn phòng Tổ công tác.'));
     }
   }
 

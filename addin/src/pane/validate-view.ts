@@ -1,20 +1,24 @@
 /// <reference types="office-js" />
-import { renderMessage, type Issue } from '../../../lib/issues/issue';
 import { describePeriod, parsePeriod } from '../../../lib/period/period';
-import { checkOpenWorkbook, recheckEdits, type WorkbookCheck } from '../check/check-workbook';
+import { checkOpenWorkbook, highlightTargets, recheckEdits, type WorkbookCheck } from '../check/check-workbook';
 import { bundledContext } from '../check/context';
-import { countText, groupIssues } from '../../../lib/issues/issue';
+import { countText, groupIssues, issueText, renderMessage, type Issue } from '../../../lib/issues/issue';
 import { periodStanding } from '../../../lib/app/period';
 import { EXCEL_API, type ApiSupport } from '../office/features';
 import { describeError } from '../office/errors';
 import { clearHighlights, highlightIssues, type SheetRefusal } from '../office/highlight';
 import type { SheetEdit } from '../office/read';
+import { isCellEditError, mayBeCellEdit, runExcel, runExcelRetrying } from '../office/run';
 import { goToCell } from '../office/select';
 import { watchEdits, type EditWatch } from '../office/watch';
 import { byId, clear, h, notice, timeText } from './dom';
 
 const SEVERITY_LABEL = { error: 'Lỗi', warning: 'Cảnh báo' } as const;
 const NOT_TEMPLATE = new Set(['workbook/not-template', 'workbook/bad-identity', 'workbook/unknown-template']);
+/** Changes made while the add-in writes (and this long after) may be its own on hosts before ExcelApi 1.14. */
+const OWN_WRITE_MARGIN_MS = 500;
+/** Re-checks put off because the user was typing in a cell, before the pane says it could not re-check. */
+const MAX_RECHECK_DEFERRALS = 8;
 
 export interface ValidateViewOptions {
   now: () => Date;
@@ -51,6 +55,9 @@ export class ValidateView {
   private watch: EditWatch | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private ownWriteUntil = 0;
+  private recheckDeferrals = 0;
+  /** The last re-check's colours did not reach the sheet (the user was typing in a cell). */
+  private highlightStale = false;
   private readonly checkButton = byId<HTMLButtonElement>('check');
   private readonly clearButton = byId<HTMLButtonElement>('clear-marks');
   private readonly highlightOption = byId<HTMLInputElement>('opt-highlight');
@@ -68,6 +75,19 @@ export class ValidateView {
     this.highlightOption.addEventListener('change', () => {
       if (!this.highlightOption.checked) void this.enqueue(() => this.runClear());
     });
+    this.showUndoHint();
+  }
+
+  /** Where Excel may clear its Undo list on an add-in change, automatic re-checks cost Undo: say so beside the choice. */
+  private showUndoHint(): void {
+    if (this.options.apiSupport(EXCEL_API.undoGroup)) return;
+    const label = this.watchOption.parentNode;
+    const hint = h(
+      'p',
+      { class: 'hint', id: 'watch-undo-hint' },
+      'Trên phiên bản Excel này, mỗi lần phần bổ trợ tô lại màu sau khi bạn sửa ô, Excel có thể xóa danh sách Hoàn tác (Ctrl+Z). Cần hoàn tác thì bỏ chọn mục này và bấm Kiểm tra khi sửa xong.',
+    );
+    label?.parentNode?.insertBefore(hint, label.nextSibling);
   }
 
   /** Excel calls never overlap: a re-check waits for the click before it. */
@@ -86,25 +106,31 @@ export class ValidateView {
   private showFailure(error: unknown): void {
     this.setBusy(false, '');
     clear(this.notices);
+    if (isCellEditError(error)) {
+      // Not a failure: Excel waits for the user to leave the cell they are typing in.
+      this.notices.append(notice('info', 'Excel đang chờ bạn nhập xong ô', 'Bấm Enter hoặc Esc để ra khỏi ô đang nhập, rồi bấm lại.'));
+      return;
+    }
     this.notices.append(notice('error', 'Không thực hiện được', `Excel báo lỗi: ${describeError(error)}.`, 'Thử lại; nếu vẫn lỗi, đóng và mở lại ngăn Đề án 06.'));
   }
 
   private async runCheck(): Promise<void> {
     this.setBusy(true, 'Đang đọc sổ tính…');
     clear(this.notices);
-    const check = await Excel.run((context) => checkOpenWorkbook(context, bundledContext(), { documentUrl: this.options.documentUrl() }));
+    const check = await runExcelRetrying((context) => checkOpenWorkbook(context, bundledContext(), { documentUrl: this.options.documentUrl() }));
     this.check = check;
     this.render(check);
     if (check.submission && this.highlightOption.checked) {
       this.status.textContent = 'Đang tô màu ô có lỗi…';
-      await this.applyHighlights(check, false);
+      await this.applyHighlights(check, false, true);
     }
     await this.updateWatch();
     this.setBusy(false, `Đã kiểm tra lúc ${timeText(this.options.now())}.`);
   }
 
-  private async applyHighlights(check: WorkbookCheck, onlyIfMarked: boolean): Promise<void> {
-    const result = await this.ownWrite(() => Excel.run((context) => highlightIssues(context, check.issues, { onlyIfMarked })));
+  private async applyHighlights(check: WorkbookCheck, onlyIfMarked: boolean, retry: boolean): Promise<void> {
+    const batch = (context: Excel.RequestContext) => highlightIssues(context, highlightTargets(check), { onlyIfMarked });
+    const result = await this.ownWrite(() => (retry ? runExcelRetrying(batch) : runExcel(batch)));
     const refused = refusalNotice(result.refused);
     if (refused) this.notices.append(refused);
   }
@@ -112,7 +138,7 @@ export class ValidateView {
   private async runClear(): Promise<void> {
     this.setBusy(true, 'Đang bỏ tô màu…');
     clear(this.notices);
-    const result = await this.ownWrite(() => Excel.run((context) => clearHighlights(context)));
+    const result = await this.ownWrite(() => runExcelRetrying((context) => clearHighlights(context)));
     const refused = refusalNotice(result.refused);
     if (refused) this.notices.append(refused);
     this.setBusy(false, result.restored > 0 ? `Đã bỏ tô màu ${result.restored} ô, trả lại màu nền vốn có của từng ô.` : 'Không có ô nào đang được da06 tô màu.');
@@ -124,21 +150,24 @@ export class ValidateView {
     try {
       return await write();
     } finally {
-      this.ownWriteUntil = Date.now() + 500;
+      this.ownWriteUntil = Date.now() + OWN_WRITE_MARGIN_MS;
     }
   }
 
+  /** Watches the checked sheets; a watch already on the same sheets is kept, so no edit made meanwhile is lost. */
   private async updateWatch(): Promise<void> {
+    const sheets = this.check?.sheetOrder ?? [];
+    const wanted = this.watchOption.checked && sheets.length > 0;
+    if (wanted && this.watch && this.watch.sheets.join('\u0000') === sheets.join('\u0000')) return;
     if (this.watch) {
       const old = this.watch;
       this.watch = undefined;
       await old.stop().catch(() => undefined);
     }
-    const sheets = this.check?.sheetOrder ?? [];
-    if (!this.watchOption.checked || sheets.length === 0) return;
-    this.watch = await Excel.run((context) =>
+    if (!wanted) return;
+    this.watch = await runExcel((context) =>
       watchEdits(context, sheets, (edits) => void this.enqueue(() => this.runRecheck(edits)), {
-        // Hosts before ExcelApi 1.14 do not say who made a change: a time window stands in.
+        // Hosts before ExcelApi 1.14 do not say who made a change: what arrives while the add-in writes is held, then re-read.
         isOwnWrite: () => !this.options.apiSupport(EXCEL_API.triggerSource) && Date.now() < this.ownWriteUntil,
       }),
     );
@@ -147,14 +176,31 @@ export class ValidateView {
   private async runRecheck(edits: SheetEdit[]): Promise<void> {
     const previous = this.check;
     if (!previous?.submission) return;
-    this.setBusy(true, 'Đang kiểm tra lại các dòng vừa sửa…');
-    const check = await Excel.run((context) => recheckEdits(context, previous, edits, bundledContext()));
-    this.check = check;
-    clear(this.notices);
-    this.render(check);
-    if (check.submission && this.highlightOption.checked) await this.applyHighlights(check, true);
-    const rows = editedRows(edits);
-    this.setBusy(false, `Đã kiểm tra lại${rows > 0 ? ` ${rows} dòng vừa sửa` : ''} lúc ${timeText(this.options.now())}.`);
+    this.setBusy(true);
+    try {
+      const check = await runExcel((context) => recheckEdits(context, previous, edits, bundledContext()));
+      this.check = check;
+      const changed = check.changedCells !== 0;
+      if (changed) {
+        clear(this.notices);
+        this.render(check);
+      }
+      if ((changed || this.highlightStale) && check.submission && this.highlightOption.checked) {
+        this.highlightStale = true;
+        await this.applyHighlights(check, true, false);
+        this.highlightStale = false;
+      }
+      this.recheckDeferrals = 0;
+      const rows = editedRows(edits);
+      // Nothing changed in the re-read rows: the change was a fill (perhaps the add-in's own), the status stays.
+      this.setBusy(false, changed ? `Đã kiểm tra lại${rows > 0 ? ` ${rows} dòng vừa sửa` : ''} lúc ${timeText(this.options.now())}.` : undefined);
+    } catch (error) {
+      // The user is typing in a cell on a build that does not hold the batch: try again later, silently.
+      if (!mayBeCellEdit(error) || !this.watch || this.recheckDeferrals >= MAX_RECHECK_DEFERRALS) throw error;
+      this.recheckDeferrals += 1;
+      this.watch.retry(edits);
+      this.setBusy(false, 'Sẽ kiểm tra lại khi bạn nhập xong ô đang sửa…');
+    }
   }
 
   private render(check: WorkbookCheck): void {
@@ -197,10 +243,10 @@ export class ValidateView {
         ? notice('success', 'Biểu mẫu hợp lệ', 'Không có lỗi, không có cảnh báo. Đơn vị có thể lưu tệp và gửi về Công an tỉnh.')
         : h('p', { class: `counts ${check.errors > 0 ? 'has-errors' : 'has-warnings'}` }, `Tìm thấy ${countText(check.errors, check.warnings)}.`),
     );
-    this.renderGroups(check.issues, check.sheetOrder);
+    this.renderGroups(check.issues, check.sheetOrder, check.submission?.sheetNames);
   }
 
-  private renderGroups(issues: readonly Issue[], sheetOrder: readonly string[]): void {
+  private renderGroups(issues: readonly Issue[], sheetOrder: readonly string[], sheetNames?: { indicators: string; tasks: string }): void {
     for (const group of groupIssues(issues, sheetOrder)) {
       const heading = h('h2', {}, group.sheet ?? 'Chung (cả tệp)', h('span', { class: 'count' }, countText(group.errors, group.warnings)));
       const items = group.issues.map((issue) => {
@@ -209,7 +255,7 @@ export class ValidateView {
           { type: 'button', class: `issue issue-${issue.severity}`, title: issue.cell ? `Đến ô ${issue.cell}` : group.sheet ? `Đến trang ${group.sheet}` : undefined, disabled: !issue.sheet },
           h('span', { class: 'badge' }, SEVERITY_LABEL[issue.severity]),
           issue.cell ? h('span', { class: 'cell' }, issue.cell) : null,
-          h('span', { class: 'message' }, renderMessage(issue)),
+          h('span', { class: 'message' }, issueText(issue, sheetNames)),
         );
         if (issue.sheet) button.addEventListener('click', () => void this.enqueue(() => this.goTo(issue)));
         return h('li', {}, button);
@@ -220,7 +266,7 @@ export class ValidateView {
 
   private async goTo(issue: Issue): Promise<void> {
     try {
-      await Excel.run((context) => goToCell(context, issue.sheet as string, issue.cell));
+      await runExcelRetrying((context) => goToCell(context, issue.sheet as string, issue.cell));
       this.status.textContent = issue.cell ? `Đã chọn ô ${issue.cell} trang "${issue.sheet}".` : `Đã mở trang "${issue.sheet}".`;
     } catch (error) {
       this.status.textContent = `Không chọn được ô ${issue.cell ?? ''} trang "${issue.sheet}" (${describeError(error)}).`;

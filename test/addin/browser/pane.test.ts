@@ -2,10 +2,9 @@
 // see and do. Screenshots go to test-output/addin/.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { groupIssues } from '../../../lib/issues/issue';
 import { HIGHLIGHT_FILLS } from '../../../addin/src/office/highlight';
 import { CHART_SHEET_NAME } from '../../../addin/src/office/write-summary';
-import { renderMessage, type Issue } from '../../../lib/issues/issue';
+import { groupIssues, issueText, renderMessage, type Issue } from '../../../lib/issues/issue';
 import { buildEml } from '../../../lib/simulate/eml';
 import { SUMMARY_SHEET_NAMES } from '../../../lib/summary/build';
 import { validateWorkbook } from '../../../lib/validate/validate';
@@ -54,7 +53,11 @@ describe('task pane in Chromium', () => {
     const groups = groupIssues(expected, order);
     expect(await page.locator('.group h2').allInnerTexts()).toEqual(groups.map((g) => expect.stringContaining(g.sheet ?? 'Chung')));
     const listed = await page.locator('.issue').evaluateAll((nodes) => nodes.map((n) => [n.querySelector('.badge')?.textContent, n.querySelector('.cell')?.textContent ?? '', n.querySelector('.message')?.textContent]));
-    expect(listed).toEqual(groups.flatMap((g) => g.issues.map((i) => [i.severity === 'error' ? 'Lỗi' : 'Cảnh báo', i.cell ?? '', renderMessage(i)])));
+    const names = { indicators: SHEETS.indicators, tasks: SHEETS.tasks };
+    expect(listed).toEqual(groups.flatMap((g) => g.issues.map((i) => [i.severity === 'error' ? 'Lỗi' : 'Cảnh báo', i.cell ?? '', issueText(i, names)])));
+    expect(listed.some(([, , message]) => String(message).startsWith('Chỉ tiêu PL1.'))).toBe(true);
+    // Office 2019 may clear Undo when the add-in colours cells: the pane says so beside the choice.
+    expect(await page.locator('#watch-undo-hint').innerText()).toContain('Hoàn tác (Ctrl+Z)');
     const errorCount = expected.filter((i) => i.severity === 'error').length;
     expect(await page.locator('.counts').innerText()).toContain(`${errorCount} lỗi`);
 
@@ -74,6 +77,8 @@ describe('task pane in Chromium', () => {
     await page.locator('.counts').waitFor();
     const done = expected.find((i) => i.code === 'row/done-not-100') as Issue;
     const item = page.locator('.issue', { hasText: renderMessage(done) });
+    const status = expected.find((i) => i.code === 'row/done-not-100' && i.key === done.key);
+    expect(status).toBeDefined();
     await item.click();
     await page.getByText(`Đã chọn ô ${done.cell}`).waitFor();
     expect(await fake(page, 'selection')).toEqual({ sheet: SHEETS.tasks, address: done.cell });
@@ -85,6 +90,43 @@ describe('task pane in Chromium', () => {
     expect(await item.count()).toBe(0);
     expect(await fake(page, 'fillOf', SHEETS.tasks, done.cell)).toBe('#FFF2CC');
     expect(await page.locator('.counts').innerText()).toContain(`${expected.filter((i) => i.severity === 'error').length - 1} lỗi`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('on Office 2019 (ExcelApi 1.7), an edit made right after a check is re-checked, not taken for the add-in\'s own write', async () => {
+    const { page, context, errors } = await openPage(harness, { seed: await seedFromXlsx(bytes), fake: { apiVersion: '1.7' }, path: 'taskpane.html#kiem-tra' });
+    await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+    await page.getByText(/^Đã kiểm tra lúc/).waitFor();
+    const done = expected.find((i) => i.code === 'row/done-not-100') as Issue;
+    // At once, inside the time in which changes on 1.7 may be the add-in's own colouring.
+    await fake(page, 'userEdit', SHEETS.tasks, done.cell, [[100]]);
+    await page.getByText(/^Đã kiểm tra lại 1 dòng vừa sửa/).waitFor();
+    expect(await page.locator('.issue', { hasText: renderMessage(done) }).count()).toBe(0);
+    expect(await fake(page, 'fillOf', SHEETS.tasks, done.cell)).toBe('#FFF2CC');
+    // The status beside it was coloured too (they contradicted each other): it gets its own fill back as well.
+    const row = (done.cell as string).replace(/^[A-Z]+/, '');
+    const tasks = (await fake<{ sheets: Array<{ name: string; cells: Record<string, { fill?: string }> }> }>(page, 'exportSeed')).sheets.find((s) => s.name === SHEETS.tasks);
+    const coloured = Object.entries(tasks?.cells ?? {}).filter(([address, c]) => address.replace(/^[A-Z]+/, '') === row && c.fill === HIGHLIGHT_FILLS.error);
+    expect(coloured).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a re-check that lands while the user types in the next cell waits, shows no error, and runs once the cell is entered', async () => {
+    // The hard case: a build that ignores delayForCellEdit and fails the batch.
+    const { page, context, errors } = await openPage(harness, { seed: await seedFromXlsx(bytes), fake: { apiVersion: '1.14', honoursDelayForCellEdit: false }, path: 'taskpane.html#kiem-tra' });
+    await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+    await page.getByText(/^Đã kiểm tra lúc/).waitFor();
+    const done = expected.find((i) => i.code === 'row/done-not-100') as Issue;
+    await fake(page, 'userEdit', SHEETS.tasks, done.cell, [[100]]);
+    await fake(page, 'beginCellEdit', SHEETS.tasks, 'L7'); // the next cell, before the re-check runs
+    await page.getByText('Sẽ kiểm tra lại khi bạn nhập xong ô đang sửa…').waitFor();
+    expect(await page.locator('.notice-error').count()).toBe(0);
+    await fake(page, 'commitCellEdit', 'Đã ban hành kế hoạch');
+    await page.getByText(/^Đã kiểm tra lại \d+ dòng vừa sửa/).waitFor();
+    expect(await page.locator('.issue', { hasText: renderMessage(done) }).count()).toBe(0);
+    expect(await page.locator('.notice-error').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -145,7 +187,8 @@ describe('task pane in Chromium', () => {
   });
 
   it("says plainly when the workbook is not a da06 template, and when it is last month's", async () => {
-    const plain = await openPage(harness, { seed: { sheets: [{ name: 'Sheet1', cells: { A1: { v: 'Danh sách cán bộ' } } }] }, path: 'taskpane.html#kiem-tra' });
+    const plain = await openPage(harness, { seed: { sheets: [{ name: 'Sheet1', cells: { A1: { v: 'Danh sách cán bộ' } } }] }, fake: { apiVersion: '1.20' }, path: 'taskpane.html#kiem-tra' });
+    expect(await plain.page.locator('#watch-undo-hint').count()).toBe(0); // this Excel keeps Undo: no warning
     await plain.page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
     await plain.page.getByText('Sổ đang mở không phải biểu mẫu báo cáo Đề án 06').waitFor();
     expect(await plain.page.locator('.issue').count()).toBe(0);
@@ -191,7 +234,7 @@ describe('task pane in Chromium', () => {
     await page.locator('#files').setInputFiles(files);
     await page.getByText(`Đã chọn ${files.length} tệp: ${files.length - 1} tệp Excel, 1 thư điện tử .eml.`).waitFor();
     await page.getByRole('button', { name: 'Tổng hợp', exact: true }).click();
-    const result = page.locator('.notice-success', { hasText: 'Đã tổng hợp tháng 11 năm 2026' });
+    const result = page.locator('.notice-success', { hasText: 'Đã tổng hợp kỳ tháng 11 năm 2026' });
     await result.waitFor({ timeout: 45_000 });
     expect(await page.locator('#progress-box').isHidden()).toBe(true);
 
@@ -204,11 +247,43 @@ describe('task pane in Chromium', () => {
     expect(logged.some((v) => v.includes('bao-cao-so-tai-chinh.eml › 2026-11_STC.xlsx'))).toBe(true);
     expect(await page.locator('ul.headline li').first().innerText()).toMatch(/^Đơn vị phải báo cáo: \d+; đã gửi 5 /);
 
+    // Again, over the summary just written (its stamp sheet is VeryHidden, which Excel will not delete as such).
+    await page.getByRole('button', { name: 'Tổng hợp', exact: true }).click();
+    await page.locator('.notice-success', { hasText: 'Các trang cùng tên của lần tổng hợp trước đã được thay.' }).waitFor({ timeout: 45_000 });
+    const again = (await fake<{ sheets: Array<{ name: string; visibility: string }> }>(page, 'exportSeed')).sheets;
+    expect(again.map((s) => [s.name, s.visibility])).toEqual(sheets.map((s) => [s.name, s.visibility]));
+
     await page.screenshot({ path: join(OUTPUT, 'tong-hop.png'), fullPage: true });
     await screenshotSheet(harness, page, SUMMARY_SHEET_NAMES.overview, 'tong-hop-tong-quan.png', { maxRows: 24, maxCols: 4, width: 900 });
     await screenshotSheet(harness, page, CHART_SHEET_NAME, 'tong-hop-bieu-do.png', { maxRows: 30, maxCols: 3, width: 1300 });
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it("the ribbon's Xóa đánh dấu says in a dialog why it could not clear, and the dialog's button closes it", async () => {
+    const command = await openPage(harness, { seed: { sheets: [{ name: 'Biểu', cells: { B2: { v: 150, fill: '#FF9B9B' } } }] }, fake: { apiVersion: '1.4' }, path: 'commands.html' });
+    const finished = command.page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const run = (window as unknown as { clearHighlights: (event: { completed: () => void }) => void }).clearHighlights;
+          run({ completed: () => resolve(true) });
+        }),
+    );
+    await command.page.waitForFunction(() => (window as unknown as { __fakeOffice: { dialogs: unknown[] } }).__fakeOffice.dialogs.length === 1);
+    const url = await command.page.evaluate(() => (window as unknown as { __fakeOffice: { dialogs: Array<{ url: string }> } }).__fakeOffice.dialogs[0]?.url ?? '');
+    const path = url.slice(url.indexOf('commands.html'));
+    const dialog = await openPage(harness, { seed: { sheets: [{ name: 'Sheet1', cells: {} }] }, path, viewport: { width: 480, height: 320 } });
+    await dialog.page.getByText('Không xóa được đánh dấu').waitFor();
+    expect(await dialog.page.locator('.notice').innerText()).toContain('phiên bản Excel này chưa hỗ trợ thao tác cần dùng');
+    await dialog.page.screenshot({ path: join(OUTPUT, 'xoa-danh-dau-loi.png'), fullPage: true });
+    await dialog.page.getByRole('button', { name: 'Đóng' }).click();
+    expect(await dialog.page.evaluate(() => (window as unknown as { __fakeOffice: { parentMessages: string[] } }).__fakeOffice.parentMessages)).toEqual(['dong']);
+    // Office hands the message to the command's page, which closes the dialog and completes.
+    await command.page.evaluate(() => (window as unknown as { __fakeOffice: { messageFromDialog: (m: string) => void } }).__fakeOffice.messageFromDialog('dong'));
+    expect(await finished).toBe(true);
+    expect([...command.errors, ...dialog.errors]).toEqual([]);
+    await dialog.context.close();
+    await command.context.close();
   });
 
   it('Hủy stops a consolidation under way and leaves the workbook as it was', async () => {
@@ -218,7 +293,7 @@ describe('task pane in Chromium', () => {
     await page.locator('#files').setInputFiles(files);
     await page.getByRole('button', { name: 'Tổng hợp', exact: true }).click();
     await page.locator('#progress-box').waitFor();
-    await page.getByText(/^Đọc và kiểm tra ban-sao-/).waitFor();
+    await page.getByText(/^Đã đọc và kiểm tra tệp \d+\/120: ban-sao-/).waitFor();
     await page.screenshot({ path: join(OUTPUT, 'tong-hop-dang-chay.png'), fullPage: true });
     await page.getByRole('button', { name: 'Hủy' }).click();
     await page.getByText('Đã hủy tổng hợp').waitFor();

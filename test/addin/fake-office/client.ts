@@ -22,6 +22,7 @@ import {
   type FakeWorkbookState,
   type FakeXmlPart,
   type Rect,
+  type TypingLocale,
 } from './state';
 
 export class FakeOfficeError extends Error {
@@ -47,6 +48,8 @@ const MESSAGES: Record<string, string> = {
   RequestPayloadSizeLimitExceeded: 'The request payload size has exceeded the limit.',
   InvalidOperation: 'The requested operation is invalid.',
   InvalidSelection: 'The current selection is invalid for this operation.',
+  InvalidOperationInCellEditMode: 'The operation isn\'t available while Excel is in Edit cell mode. Exit Edit mode by using the Enter or Tab keys, or by selecting another cell, and then try again.',
+  ResponsePayloadSizeLimitExceeded: 'The response payload size has exceeded the limit.',
 };
 
 export function officeError(code: string, location?: string, message?: string): FakeOfficeError {
@@ -70,16 +73,30 @@ function clone<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
-/** What the fake host is: ExcelApi version, platform, request cap. */
+/** What the fake host is: ExcelApi version, payload caps, typing locale, cell-edit behaviour. */
 export interface HostSettings {
   apiVersion: string;
   maxRequestBytes: number;
+  /** Excel on the web refuses a response over 5 MB (ResponsePayloadSizeLimitExceeded). */
+  maxResponseBytes: number;
+  locale: TypingLocale;
+  /** Excel.run({ delayForCellEdit: true }) waits for the user to leave cell edit mode (false: builds that ignore it). */
+  honoursDelayForCellEdit: boolean;
+  /** What a batch fails with while the user edits a cell. */
+  cellEditErrorCode: string;
+}
+
+/** Bytes of a value as it travels back to the add-in (JSON, UTF-8). */
+function jsonBytes(value: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(value ?? null)).length;
 }
 
 export interface ChangeRecord {
   sheet: FakeSheet;
   rect: Rect;
   byAddin: boolean;
+  /** Excel.DataChangeType: `RangeEdited` (values and formats) unless rows, columns or cells were inserted or deleted. */
+  changeType?: string;
   /** Value before and after, for single-cell edits (ExcelApi 1.9 `details`). */
   details?: { valueBefore: unknown; valueAfter: unknown };
 }
@@ -89,10 +106,16 @@ export interface HostSide {
   state: FakeWorkbookState;
   settings: HostSettings;
   requests: Array<{ bytes: number; operations: number }>;
+  /** Bytes each batch sent back, in order. */
+  responses: number[];
   /** Every range whose values were loaded, as `Sheet!A1:B2`: what the add-in read. */
   reads: string[];
   recordChange(change: ChangeRecord): void;
   flushChanges(): void;
+  /** The cell the user is typing into, or null: batches fail (or wait) while it is set. */
+  readonly cellEdit: { sheet: string; address: string } | null;
+  /** Resolves when the user leaves cell edit mode. */
+  cellEditEnded(): Promise<void>;
   register(sheet: FakeSheet, handler: (args: unknown) => unknown): void;
   unregister(sheet: FakeSheet, handler: (args: unknown) => unknown): void;
 }
@@ -107,9 +130,19 @@ export class FakeRequestContext {
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
   open = true;
   private queue: Operation[] = [];
+  private responseBytes = 0;
 
-  constructor(readonly host: HostSide) {
+  constructor(
+    readonly host: HostSide,
+    /** Excel.run({ delayForCellEdit: true }, …) */
+    readonly delayForCellEdit = false,
+  ) {
     this.workbook = new WorkbookProxy(this, () => host.state);
+  }
+
+  /** Counts what a loaded value adds to the response of the running batch. */
+  countResponse(value: unknown): void {
+    this.responseBytes += jsonBytes(value);
   }
 
   enqueue(run: () => void, bytes = 80): void {
@@ -130,13 +163,21 @@ export class FakeRequestContext {
     if (operations.length === 0) return; // office.js sends nothing for an empty batch
     const bytes = operations.reduce((sum, op) => sum + op.bytes, 200);
     if (bytes > this.host.settings.maxRequestBytes) throw officeError('RequestPayloadSizeLimitExceeded');
+    while (this.host.cellEdit) {
+      // Excel refuses every batch while the user types in a cell, unless the run asked to wait (and the build honours it).
+      if (!this.delayForCellEdit || !this.host.settings.honoursDelayForCellEdit) throw officeError(this.host.settings.cellEditErrorCode);
+      await this.host.cellEditEnded();
+    }
     this.host.requests.push({ bytes, operations: operations.length });
+    this.responseBytes = 0;
     try {
       // Like Excel, a batch is not a transaction: what ran before a failing operation stays done.
       for (const op of operations) op.run();
     } finally {
       this.host.flushChanges();
     }
+    this.host.responses.push(this.responseBytes);
+    if (this.responseBytes > this.host.settings.maxResponseBytes) throw officeError('ResponsePayloadSizeLimitExceeded');
   }
 }
 
@@ -283,7 +324,9 @@ export abstract class ClientObject<T> {
       if (head in scalars && rest.length === 0) {
         const spec = scalars[head] as ScalarSpec<T>;
         if (spec.since) this.context.requireApi(spec.since, head);
-        this.loaded.set(head, target === null ? null : clone(spec.get(target)));
+        const value = target === null ? null : clone(spec.get(target));
+        this.context.countResponse(value);
+        this.loaded.set(head, value);
       } else if (head === 'items' && this.isCollection()) {
         nested.set('items', [...(nested.get('items') ?? []), rest]);
       } else if (head in navigation) {
@@ -350,10 +393,12 @@ export class WorkbookProxy extends ClientObject<FakeWorkbookState> {
     return {
       worksheets: () => new WorksheetCollectionProxy(this.context, () => this.resolve()),
       customXmlParts: () => new CustomXmlPartCollectionProxy(this.context, () => this.resolve()),
+      protection: () => new WorkbookProtectionProxy(this.context, () => this.resolve()),
     };
   }
   declare readonly worksheets: WorksheetCollectionProxy;
   declare readonly customXmlParts: CustomXmlPartCollectionProxy;
+  declare readonly protection: WorkbookProtectionProxy;
 
   getSelectedRange(): RangeProxy {
     const range = new RangeProxy(this.context, () => {
@@ -365,6 +410,32 @@ export class WorkbookProxy extends ClientObject<FakeWorkbookState> {
     this.context.enqueue(() => void range.resolve());
     return range;
   }
+}
+
+/** Workbook-structure protection (ExcelApi 1.7): while on, sheets cannot be added, deleted, renamed, moved, hidden or shown. */
+export class WorkbookProtectionProxy extends ClientObject<FakeWorkbookState> {
+  protected scalars(): Record<string, ScalarSpec<FakeWorkbookState>> {
+    return { protected: { get: (state) => state.protection.protected, since: '1.7' } };
+  }
+  protect(password?: string): void {
+    this.context.enqueue(() => {
+      this.context.requireApi('1.7', 'WorkbookProtection.protect');
+      this.resolve().protection = { protected: true, ...(password ? { password } : {}) };
+    });
+  }
+  unprotect(password?: string): void {
+    this.context.enqueue(() => {
+      this.context.requireApi('1.7', 'WorkbookProtection.unprotect');
+      const state = this.resolve();
+      if (state.protection.password !== undefined && state.protection.password !== password) throw officeError('BadPassword', 'WorkbookProtection.unprotect', 'The password you supplied is incorrect.');
+      state.protection = { protected: false };
+    });
+  }
+}
+
+/** The error code Excel gives is not documented; AccessDenied is what it gives for other protection. */
+function requireStructureEditable(state: FakeWorkbookState, what: string): void {
+  if (state.protection.protected) throw officeError('AccessDenied', what);
 }
 
 // ---------- worksheets ----------
@@ -406,6 +477,7 @@ export class WorksheetCollectionProxy extends CollectionObject<FakeWorkbookState
     const sheet = new WorksheetProxy(this.context, () => null);
     this.context.enqueue(() => {
       const state = this.resolve();
+      requireStructureEditable(state, 'WorksheetCollection.add');
       let chosen = name;
       if (chosen === undefined) for (let n = state.sheets.length + 1; !chosen || findSheet(state, chosen); n += 1) chosen = `Sheet${n}`;
       if (!validSheetName(chosen)) throw officeError('InvalidArgument', 'WorksheetCollection.add');
@@ -432,6 +504,7 @@ export class WorksheetProxy extends ClientObject<FakeSheet> {
         get: (s) => s.name,
         set: (s, value) => {
           const name = String(value);
+          requireStructureEditable(this.state(), 'Worksheet.name');
           if (!validSheetName(name)) throw officeError('InvalidArgument', 'Worksheet.name');
           const other = findSheet(this.state(), name);
           if (other && other !== s) throw officeError('ItemAlreadyExists', 'Worksheet.name');
@@ -441,6 +514,7 @@ export class WorksheetProxy extends ClientObject<FakeSheet> {
       position: {
         get: (s) => this.state().sheets.indexOf(s),
         set: (s, value) => {
+          requireStructureEditable(this.state(), 'Worksheet.position');
           const sheets = this.state().sheets;
           sheets.splice(sheets.indexOf(s), 1);
           sheets.splice(Math.max(0, Math.min(sheets.length, Number(value))), 0, s);
@@ -450,6 +524,7 @@ export class WorksheetProxy extends ClientObject<FakeSheet> {
         get: (s) => s.visibility,
         set: (s, value) => {
           if (value !== 'Visible' && value !== 'Hidden' && value !== 'VeryHidden') throw officeError('InvalidArgument', 'Worksheet.visibility');
+          requireStructureEditable(this.state(), 'Worksheet.visibility');
           if (value !== 'Visible' && this.state().sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0) throw officeError('InvalidOperation', 'Worksheet.visibility');
           s.visibility = value;
           if (value !== 'Visible' && this.state().activeSheetId === s.id) this.state().activeSheetId = (this.state().sheets.find((x) => x.visibility === 'Visible') as FakeSheet).id;
@@ -483,6 +558,9 @@ export class WorksheetProxy extends ClientObject<FakeSheet> {
     this.context.enqueue(() => {
       const sheet = this.resolve();
       const state = this.state();
+      requireStructureEditable(state, 'Worksheet.delete');
+      // Documented for Worksheet.delete: a VeryHidden sheet must be made Hidden or Visible first.
+      if (sheet.visibility === 'VeryHidden') throw officeError('InvalidOperation', 'Worksheet.delete');
       if (sheet.visibility === 'Visible' && state.sheets.filter((s) => s.visibility === 'Visible').length === 1) throw officeError('InvalidOperation', 'Worksheet.delete');
       state.sheets.splice(state.sheets.indexOf(sheet), 1);
       if (state.activeSheetId === sheet.id) state.activeSheetId = (state.sheets.find((s) => s.visibility === 'Visible') as FakeSheet).id;
@@ -688,7 +766,7 @@ export class RangeProxy extends ClientObject<RangeRef> {
         set: (ref, value) => {
           const rows = shaped(ref, value, 'values');
           requireEditable(ref, 'Range.values');
-          this.write(ref, (cell, input) => typeInto(cell, input), rows, host);
+          this.write(ref, (cell, input) => typeInto(cell, input, host.settings.locale), rows, host);
         },
         weigh: true,
       },
@@ -697,7 +775,7 @@ export class RangeProxy extends ClientObject<RangeRef> {
         set: (ref, value) => {
           const rows = shaped(ref, value, 'formulas');
           requireEditable(ref, 'Range.formulas');
-          this.write(ref, (cell, input) => typeInto(cell, input), rows, host);
+          this.write(ref, (cell, input) => typeInto(cell, input, host.settings.locale), rows, host);
         },
         weigh: true,
       },
@@ -707,6 +785,7 @@ export class RangeProxy extends ClientObject<RangeRef> {
           const rows = shaped(ref, value, 'numberFormat');
           requireFormattable(ref, 'Range.numberFormat');
           rows.forEach((line, r) => line.forEach((format, c) => (cellAt(ref.sheet, ref.rect.r0 + r, ref.rect.c0 + c).numberFormat = String(format))));
+          host.recordChange({ sheet: ref.sheet, rect: ref.rect, byAddin: true });
         },
         weigh: true,
       },
@@ -794,9 +873,13 @@ export class RangeProxy extends ClientObject<RangeRef> {
   }
 }
 
-/** Formats on a huge range (a column, the sheet) are recorded, not spread over a million cells. */
-function formatCells(ref: RangeRef, property: string, value: unknown, apply: (cell: FakeCell) => void): void {
+/**
+ * Formats on a huge range (a column, the sheet) are recorded, not spread over a million cells.
+ * A format change fires onChanged like a value change (RangeEdited), as Excel does.
+ */
+function formatCells(host: HostSide, ref: RangeRef, property: string, value: unknown, apply: (cell: FakeCell) => void): void {
   requireFormattable(ref, `Range.format.${property}`);
+  host.recordChange({ sheet: ref.sheet, rect: ref.rect, byAddin: true });
   if (cellsOf(ref.rect) > 100_000) {
     ref.sheet.bulkFormats.push({ address: formatA1(ref.rect), property, value });
     return;
@@ -807,7 +890,7 @@ function formatCells(ref: RangeRef, property: string, value: unknown, apply: (ce
 function otherFormat(property: string): ScalarSpec<RangeRef> {
   return {
     get: (ref) => uniform(grid(ref, (cell) => (cell?.format?.[property] as unknown) ?? null)),
-    set: (ref, value) => formatCells(ref, property, value, (cell) => (cell.format = { ...cell.format, [property]: value })),
+    set: (ref, value, proxy) => formatCells(proxy.context.host, ref, property, value, (cell) => (cell.format = { ...cell.format, [property]: value })),
   };
 }
 
@@ -860,20 +943,20 @@ export class RangeFillProxy extends ClientObject<RangeRef> {
         set: (ref, value) => {
           const color = String(value).toUpperCase();
           if (!/^#[0-9A-F]{6}$/.test(color)) throw officeError('InvalidArgument', 'RangeFill.color');
-          formatCells(ref, 'fill', color, (cell) => (cell.fill = color));
+          formatCells(this.context.host, ref, 'fill', color, (cell) => (cell.fill = color));
         },
       },
     };
   }
   clear(): void {
-    this.context.enqueue(() => formatCells(this.resolve(), 'fill', null, (cell) => delete cell.fill));
+    this.context.enqueue(() => formatCells(this.context.host, this.resolve(), 'fill', null, (cell) => delete cell.fill));
   }
 }
 
 function fontProperty(property: keyof NonNullable<FakeCell['font']>, fallback: unknown): ScalarSpec<RangeRef> {
   return {
     get: (ref) => uniform(grid(ref, (cell) => cell?.font?.[property] ?? fallback)),
-    set: (ref, value) => formatCells(ref, `font.${property}`, value, (cell) => (cell.font = { ...cell.font, [property]: value })),
+    set: (ref, value, proxy) => formatCells(proxy.context.host, ref, `font.${property}`, value, (cell) => (cell.font = { ...cell.font, [property]: value })),
   };
 }
 
@@ -914,7 +997,7 @@ export class RangeBorderProxy extends ClientObject<RangeRef> {
   protected scalars(): Record<string, ScalarSpec<RangeRef>> {
     const prop = (name: string): ScalarSpec<RangeRef> => ({
       get: () => null,
-      set: (ref, value) => formatCells(ref, `border.${this.side}.${name}`, value, (cell) => (cell.format = { ...cell.format, [`border${this.side}${name}`]: value })),
+      set: (ref, value) => formatCells(this.context.host, ref, `border.${this.side}.${name}`, value, (cell) => (cell.format = { ...cell.format, [`border${this.side}${name}`]: value })),
     });
     return { style: prop('style'), color: prop('color'), weight: prop('weight') };
   }
@@ -1146,7 +1229,11 @@ export class CustomXmlPartProxy extends ClientObject<FakeXmlPart> {
   }
   getXml(): ClientResult<string> {
     const result = new ClientResult<string>();
-    this.context.enqueue(() => result.set(`<?xml version="1.0" encoding="utf-8"?>${this.resolve().xml.replace(/^\s*<\?xml[^>]*\?>/, '')}`));
+    this.context.enqueue(() => {
+      const xml = `<?xml version="1.0" encoding="utf-8"?>${this.resolve().xml.replace(/^\s*<\?xml[^>]*\?>/, '')}`;
+      this.context.countResponse(xml);
+      result.set(xml);
+    });
     return result;
   }
   setXml(xml: string): void {

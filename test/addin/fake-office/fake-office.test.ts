@@ -97,19 +97,36 @@ describe('fake Office.js: load and sync', () => {
 });
 
 describe('fake Office.js: what Excel allows', () => {
-  it('turns written text into formulas, numbers and dates like typing, except in text-formatted cells', async () => {
+  it('reads typing as vi-VN Excel does: decimal comma, dot for thousands, day before month; text-formatted cells stay text', async () => {
     await excelRun(async (context) => {
       const sheet = context.workbook.worksheets.getItem('Dữ liệu');
-      sheet.getRange('E1:E3').values = [['=HYPERLINK("http://x")'], ['1,234'], ['05/12/2026']];
+      sheet.getRange('E1:E7').values = [['=HYPERLINK("http://x")'], ['85,5'], ['1.234'], ['05/12/2026'], ['85,5%'], ['85.5'], ['31/02/2026']];
       const text = sheet.getRange('F1:F3');
       text.numberFormat = [['@'], ['@'], ['@']];
-      text.values = [['=HYPERLINK("http://x")'], ['1,234'], ['05/12/2026']];
+      text.values = [['=HYPERLINK("http://x")'], ['85,5'], ['05/12/2026']];
       await context.sync();
     });
     expect(fake.cell('Dữ liệu', 'E1')?.formula).toBe('=HYPERLINK("http://x")');
-    expect(fake.cell('Dữ liệu', 'E2')?.value).toBe(1234);
-    expect(fake.cell('Dữ liệu', 'E3')).toMatchObject({ value: 46154, numberFormat: 'm/d/yyyy' }); // 12 May 2026, not 5 December
-    expect(['F1', 'F2', 'F3'].map((a) => fake.cell('Dữ liệu', a)?.value)).toEqual(['=HYPERLINK("http://x")', '1,234', '05/12/2026']);
+    expect(['E2', 'E3'].map((a) => fake.cell('Dữ liệu', a)?.value)).toEqual([85.5, 1234]);
+    expect(fake.cell('Dữ liệu', 'E4')).toMatchObject({ value: 46361, numberFormat: 'm/d/yyyy' }); // 5 December 2026
+    expect(fake.cell('Dữ liệu', 'E5')).toMatchObject({ value: 0.855, numberFormat: '0.00%' });
+    expect(['E6', 'E7'].map((a) => fake.cell('Dữ liệu', a)?.value)).toEqual(['85.5', '31/02/2026']); // not numbers, not dates here
+    expect(['F1', 'F2', 'F3'].map((a) => fake.cell('Dữ liệu', a)?.value)).toEqual(['=HYPERLINK("http://x")', '85,5', '05/12/2026']);
+    fake.userEdit('Dữ liệu', 'G1', [['12,5']]);
+    expect(fake.cell('Dữ liệu', 'G1')?.value).toBe(12.5);
+  });
+
+  it('reads typing as en-US when told: 1,234 is a thousand, 05/12/2026 is 12 May', async () => {
+    uninstallFakeOffice();
+    fake = new FakeExcel(seed(), { apiVersion: '1.7', locale: 'en-US' });
+    fake.install();
+    await excelRun(async (context) => {
+      context.workbook.worksheets.getItem('Dữ liệu').getRange('E1:E3').values = [['1,234'], ['05/12/2026'], ['85,5']];
+      await context.sync();
+    });
+    expect(fake.cell('Dữ liệu', 'E1')?.value).toBe(1234);
+    expect(fake.cell('Dữ liệu', 'E2')).toMatchObject({ value: 46154, numberFormat: 'm/d/yyyy' });
+    expect(fake.cell('Dữ liệu', 'E3')?.value).toBe('85,5');
   });
 
   it('refuses data in locked cells of a protected sheet, and fills where formatting is not allowed', async () => {
@@ -136,6 +153,82 @@ describe('fake Office.js: what Excel allows', () => {
       await context.sync();
       expect([none.color, mixed.color]).toEqual(['#FFFFFF', null]);
     });
+  });
+
+  it('refuses to delete a VeryHidden sheet (InvalidOperation, as documented for Worksheet.delete) until it is made Hidden', async () => {
+    const remove = (hideFirst: boolean) =>
+      excelRun(async (context) => {
+        const sheet = context.workbook.worksheets.getItem('Ẩn');
+        if (hideFirst) sheet.visibility = 'Hidden';
+        sheet.delete();
+        await context.sync();
+      });
+    await expect(remove(false)).rejects.toMatchObject({ code: 'InvalidOperation' });
+    expect(fake.state.sheets.map((s) => s.name)).toContain('Ẩn');
+    await remove(true);
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(['Dữ liệu', 'Khóa']);
+  });
+
+  it('with the workbook structure protected, refuses to add, delete, rename, move, hide or show sheets, and still takes cell edits', async () => {
+    await excelRun(async (context) => {
+      const protection = context.workbook.protection;
+      protection.load('protected');
+      await context.sync();
+      expect(protection.protected).toBe(false);
+      protection.protect('mật khẩu');
+      await context.sync();
+    });
+    const attempts: Array<(context: Excel.RequestContext) => void> = [
+      (c) => void c.workbook.worksheets.add('Mới'),
+      (c) => c.workbook.worksheets.getItem('Khóa').delete(),
+      (c) => void (c.workbook.worksheets.getItem('Khóa').name = 'Tên khác'),
+      (c) => void (c.workbook.worksheets.getItem('Khóa').position = 0),
+      (c) => void (c.workbook.worksheets.getItem('Khóa').visibility = 'Hidden'),
+      (c) => void (c.workbook.worksheets.getItem('Ẩn').visibility = 'Visible'),
+    ];
+    for (const attempt of attempts) {
+      await expect(
+        excelRun(async (context) => {
+          attempt(context);
+          await context.sync();
+        }),
+      ).rejects.toMatchObject({ code: 'AccessDenied' });
+    }
+    expect(fake.state.sheets.map((s) => [s.name, s.visibility])).toEqual([['Dữ liệu', 'Visible'], ['Khóa', 'Visible'], ['Ẩn', 'VeryHidden']]);
+    await excelRun(async (context) => {
+      context.workbook.worksheets.getItem('Dữ liệu').getRange('D1').values = [['vẫn sửa được ô']];
+      await context.sync();
+    });
+    expect(fake.cell('Dữ liệu', 'D1')?.value).toBe('vẫn sửa được ô');
+    await expect(
+      excelRun(async (context) => {
+        context.workbook.protection.unprotect('sai');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'BadPassword' });
+    await excelRun(async (context) => {
+      context.workbook.protection.unprotect('mật khẩu');
+      context.workbook.worksheets.add('Mới');
+      await context.sync();
+    });
+    expect(fake.state.sheets.map((s) => s.name)).toContain('Mới');
+  });
+
+  it('refuses a response over 5 MB (ResponsePayloadSizeLimitExceeded), and counts what each batch sent back', async () => {
+    const big = Array.from({ length: 2000 }, () => ['Khó khăn do chưa có kinh phí triển khai. '.repeat(40)]);
+    fake.sheet('Dữ liệu').cells.clear();
+    big.forEach((line, r) => fake.sheet('Dữ liệu').cells.set(`${r + 1},1`, { value: line[0] as string }));
+    const read = (address: string) =>
+      excelRun(async (context) => {
+        const range = context.workbook.worksheets.getItem('Dữ liệu').getRange(address);
+        range.load('values,formulas');
+        await context.sync();
+        return range.values.length;
+      });
+    await expect(read('A1:A2000')).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+    expect(fake.responses.at(-1)).toBeGreaterThan(5 * 1024 * 1024);
+    expect(await read('A1:A500')).toBe(500);
+    expect(fake.responses.at(-1)).toBeLessThan(5 * 1024 * 1024);
   });
 
   it('refuses a request over 5 MB', async () => {
@@ -172,6 +265,44 @@ describe('fake Office.js: what Excel allows', () => {
   });
 });
 
+describe('fake Office.js: cell edit mode', () => {
+  const write = (value: string, options?: Excel.RunOptions) => {
+    const batch = async (context: Excel.RequestContext) => {
+      context.workbook.worksheets.getItem('Dữ liệu').getRange('D1').values = [[value]];
+      await context.sync();
+    };
+    return options ? (globalThis as unknown as { Excel: typeof Excel }).Excel.run(options, batch) : excelRun(batch);
+  };
+
+  it('fails every batch while the user types in a cell (InvalidOperationInCellEditMode), running nothing of it', async () => {
+    fake.beginCellEdit('Dữ liệu', 'B1');
+    await expect(write('khi đang sửa ô')).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+    expect(fake.cell('Dữ liệu', 'D1')).toBeUndefined();
+    fake.cancelCellEdit();
+    await write('sau khi bấm Esc');
+    expect(fake.cell('Dữ liệu', 'D1')?.value).toBe('sau khi bấm Esc');
+  });
+
+  it('delays a batch run with delayForCellEdit until the user presses Enter; the typed value goes in first', async () => {
+    fake.beginCellEdit('Dữ liệu', 'B1');
+    let done = false;
+    const delayed = write('phần bổ trợ', { delayForCellEdit: true }).then(() => (done = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(done).toBe(false);
+    fake.commitCellEdit('99,5');
+    await delayed;
+    expect([fake.cell('Dữ liệu', 'B1')?.value, fake.cell('Dữ liệu', 'D1')?.value]).toEqual([99.5, 'phần bổ trợ']);
+  });
+
+  it('fails even with delayForCellEdit on a build that ignores it, with the code that build gives', async () => {
+    uninstallFakeOffice();
+    fake = new FakeExcel(seed(), { apiVersion: '1.7', honoursDelayForCellEdit: false, cellEditErrorCode: 'InvalidOperation' });
+    fake.install();
+    fake.beginCellEdit('Dữ liệu', 'B1');
+    await expect(write('x', { delayForCellEdit: true })).rejects.toMatchObject({ code: 'InvalidOperation' });
+  });
+});
+
 describe('fake Office.js: onChanged', () => {
   const listen = async () => {
     const seen: Array<Record<string, unknown>> = [];
@@ -197,6 +328,66 @@ describe('fake Office.js: onChanged', () => {
       expect(seen.map((e) => [e.address, e.triggerSource])).toEqual(
         version === '1.7' ? [['B1', undefined], ['C1', undefined]] : [['B1', 'Unknown'], ['C1', 'ThisLocalAddin']],
       );
+    }
+  });
+
+  it('fires for format changes too (fill, number format), marked as the add-in\'s own from ExcelApi 1.14', async () => {
+    uninstallFakeOffice();
+    fake = new FakeExcel(seed(), { apiVersion: '1.14' });
+    fake.install();
+    const seen = await listen();
+    await excelRun(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Dữ liệu');
+      sheet.getRange('B2').format.fill.color = '#FF9B9B';
+      sheet.getRange('C3:C4').numberFormat = [['@'], ['@']];
+      sheet.getRange('A1').format.fill.clear();
+      await context.sync();
+    });
+    await fake.settle();
+    expect(seen.map((e) => [e.address, e.changeType, e.triggerSource])).toEqual([
+      ['B2', 'RangeEdited', 'ThisLocalAddin'],
+      ['C3:C4', 'RangeEdited', 'ThisLocalAddin'],
+      ['A1', 'RangeEdited', 'ThisLocalAddin'],
+    ]);
+  });
+
+  it('says RowInserted, RowDeleted, ColumnInserted, ColumnDeleted for the user\'s inserts and deletes, and moves the cells', async () => {
+    const seen = await listen();
+    fake.userShift('Dữ liệu', 'rows', 2, 2);
+    expect(fake.cell('Dữ liệu', 'B4')).toMatchObject({ value: 3, fill: '#FFF2CC' });
+    expect(fake.cell('Dữ liệu', 'C5')?.value).toBe('x');
+    fake.userShift('Dữ liệu', 'rows', 2, -2);
+    fake.userShift('Dữ liệu', 'columns', 2, 1);
+    expect(fake.cell('Dữ liệu', 'C1')?.value).toBe(12);
+    fake.userShift('Dữ liệu', 'columns', 1, -1);
+    expect(fake.cell('Dữ liệu', 'A1')).toBeUndefined();
+    expect(fake.cell('Dữ liệu', 'B1')?.value).toBe(12);
+    await fake.settle();
+    expect(seen.map((e) => [e.address, e.changeType])).toEqual([
+      ['2:3', 'RowInserted'],
+      ['2:3', 'RowDeleted'],
+      ['B:B', 'ColumnInserted'],
+      ['A:A', 'ColumnDeleted'],
+    ]);
+  });
+
+  it('delivers events after a real delay, not at once, so time windows in the add-in are exercised', async () => {
+    jest.useFakeTimers();
+    try {
+      const seen: unknown[] = [];
+      const registered = excelRun(async (context) => {
+        context.workbook.worksheets.getItem('Dữ liệu').onChanged.add(async (event) => void seen.push(event));
+        await context.sync();
+      });
+      await jest.advanceTimersByTimeAsync(1);
+      await registered;
+      fake.userEdit('Dữ liệu', 'B1', [[14]]);
+      await jest.advanceTimersByTimeAsync(fake.eventDelayMs - 1);
+      expect(seen).toEqual([]);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(seen).toHaveLength(1);
+    } finally {
+      jest.useRealTimers();
     }
   });
 

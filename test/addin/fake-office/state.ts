@@ -74,6 +74,8 @@ export interface FakeXmlPart {
 
 export interface FakeWorkbookState {
   sheets: FakeSheet[];
+  /** Workbook-structure protection (Review › Protect Workbook): no sheet may be added, deleted, renamed, moved, hidden or shown. */
+  protection: { protected: boolean; password?: string };
   activeSheetId: string;
   selection: { sheetId: string; address: string } | null;
   customXmlParts: FakeXmlPart[];
@@ -110,7 +112,12 @@ export interface SeedWorkbook {
   activeSheet?: string;
   selection?: { sheet: string; address: string } | null;
   customXmlParts?: Array<{ xml: string }>;
+  /** Workbook structure protected (Review › Protect Workbook). */
+  structureProtected?: boolean;
 }
+
+/** How typed text is read: the offices run Excel in Vietnamese (decimal comma, day/month/year). */
+export type TypingLocale = 'vi-VN' | 'en-US';
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
@@ -197,22 +204,29 @@ export function usedRect(sheet: FakeSheet, valuesOnly: boolean): Rect | null {
 
 const EXCEL_ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!']);
 
-/** Days since 1899-12-30 of a month/day/year typed in an en-US Excel. */
-function usDateSerial(text: string): number | null {
+/** Days since 1899-12-30 of a date typed as `05/12/2026`: day first in vi-VN, month first in en-US. */
+function dateSerial(text: string, locale: TypingLocale): number | null {
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
   if (!m) return null;
-  const ms = Date.UTC(Number(m[3]), Number(m[1]) - 1, Number(m[2]));
+  const [day, month] = locale === 'vi-VN' ? [Number(m[1]), Number(m[2])] : [Number(m[2]), Number(m[1])];
+  const ms = Date.UTC(Number(m[3]), month - 1, day);
   const check = new Date(ms);
-  if (check.getUTCMonth() !== Number(m[1]) - 1) return null;
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
   return Math.round((ms - Date.UTC(1899, 11, 30)) / 86_400_000);
 }
 
+/** Number patterns as Excel reads typing: vi-VN `1.234,5` / `85,5%`, en-US `1,234.5` / `85.5%`. */
+const NUMBER_TYPING: Record<TypingLocale, { pattern: RegExp; group: RegExp; decimal: string }> = {
+  'vi-VN': { pattern: /^[+-]?(\d+|\d{1,3}(\.\d{3})+)(,\d+)?%?$/, group: /\./g, decimal: ',' },
+  'en-US': { pattern: /^[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?%?$/, group: /,/g, decimal: '.' },
+};
+
 /**
- * What Excel stores when a value is written through `range.values`: like typing. A string becomes a
- * formula if it starts with "=", a number or date if it reads as one, unless the cell is formatted
- * as text ("@").
+ * What Excel stores when a value is written through `range.values`: like typing, in the user's
+ * locale. A string becomes a formula if it starts with "=", a number or date if it reads as one,
+ * unless the cell is formatted as text ("@").
  */
-export function typeInto(cell: FakeCell, input: unknown): void {
+export function typeInto(cell: FakeCell, input: unknown, locale: TypingLocale = 'vi-VN'): void {
   delete cell.formula;
   delete cell.error;
   if (input === null || input === undefined || input === '') {
@@ -239,15 +253,18 @@ export function typeInto(cell: FakeCell, input: unknown): void {
     cell.error = true;
     return;
   }
-  if (/^[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?%?$/.test(text)) {
-    const n = Number(text.replace(/[,%]/g, ''));
-    cell.value = text.endsWith('%') ? n / 100 : n;
-    if (text.endsWith('%') && (cell.numberFormat ?? 'General') === 'General') cell.numberFormat = '0%';
+  const typing = NUMBER_TYPING[locale];
+  if (typing.pattern.test(text)) {
+    const n = Number(text.replace(/%$/, '').replace(typing.group, '').replace(typing.decimal, '.'));
+    const percent = text.endsWith('%');
+    cell.value = percent ? n / 100 : n;
+    if (percent && (cell.numberFormat ?? 'General') === 'General') cell.numberFormat = text.includes(typing.decimal) ? '0.00%' : '0%';
     return;
   }
-  const serial = usDateSerial(text);
+  const serial = dateSerial(text, locale);
   if (serial !== null) {
     cell.value = serial;
+    // Format 14, the short date of the user's locale: Office.js reports it as m/d/yyyy everywhere.
     if ((cell.numberFormat ?? 'General') === 'General') cell.numberFormat = 'm/d/yyyy';
     return;
   }
@@ -329,6 +346,7 @@ export function stateFromSeed(seed: SeedWorkbook): FakeWorkbookState {
   const selectionSheet = seed.selection ? sheets.find((s) => s.name === seed.selection?.sheet) : undefined;
   return {
     sheets,
+    protection: { protected: seed.structureProtected === true },
     activeSheetId: active.id,
     selection: selectionSheet && seed.selection ? { sheetId: selectionSheet.id, address: seed.selection.address } : { sheetId: active.id, address: 'A1' },
     customXmlParts: (seed.customXmlParts ?? []).map((p) => ({ id: `{PART-${nextId++}}`, namespaceUri: namespaceOf(p.xml), xml: p.xml })),
@@ -366,7 +384,24 @@ export function seedFromState(state: FakeWorkbookState): SeedWorkbook {
     activeSheet: nameOf(state.activeSheetId) ?? '',
     selection: state.selection ? { sheet: nameOf(state.selection.sheetId) ?? '', address: state.selection.address } : null,
     customXmlParts: state.customXmlParts.map((p) => ({ xml: p.xml })),
+    structureProtected: state.protection.protected,
   };
+}
+
+/**
+ * Inserts (count > 0) or deletes (count < 0) rows or columns at `at` (1-based), moving the cells,
+ * fills and merges below or to the right, as Excel does.
+ */
+export function shiftCells(sheet: FakeSheet, axis: 'rows' | 'columns', at: number, count: number): void {
+  const moved = new Map<string, FakeCell>();
+  for (const [key, cell] of sheet.cells) {
+    const [row, col] = key.split(',').map(Number) as [number, number];
+    const pos = axis === 'rows' ? row : col;
+    if (count < 0 && pos >= at && pos < at - count) continue; // deleted with its row or column
+    const next = pos >= at ? pos + count : pos;
+    moved.set(axis === 'rows' ? cellKey(next, col) : cellKey(row, next), cell);
+  }
+  sheet.cells = moved;
 }
 
 function structuredCopy<T>(value: T): T {

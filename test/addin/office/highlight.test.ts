@@ -1,5 +1,5 @@
 import { clearHighlights, HIGHLIGHT_FILLS, highlightIssues } from '../../../addin/src/office/highlight';
-import { checkOpenWorkbook } from '../../../addin/src/check/check-workbook';
+import { checkOpenWorkbook, highlightTargets } from '../../../addin/src/check/check-workbook';
 import { MARKS_NAMESPACE, marksFromXml } from '../../../addin/src/office/_lib/marks';
 import type { Issue } from '../../../lib/issues/issue';
 import { excelRun } from '../_lib/excel';
@@ -25,7 +25,7 @@ describe('highlightIssues', () => {
     const before = new Map(targets.map((i) => [`${i.sheet}!${i.cell}`, fake.fillOf(i.sheet, i.cell)]));
     expect(fake.sheet(SHEETS.tasks).protection.protected).toBe(true);
     const result = await excelRun((context) => highlightIssues(context, issues));
-    expect(result).toEqual({ highlighted: new Set(before.keys()).size, refused: [] });
+    expect(result).toEqual({ highlighted: new Set(before.keys()).size, written: new Set(before.keys()).size, refused: [] });
     for (const issue of targets) expect(fake.fillOf(issue.sheet, issue.cell)).toBe(HIGHLIGHT_FILLS[issues.some((i) => i.cell === issue.cell && i.sheet === issue.sheet && i.severity === 'error') ? 'error' : 'warning']);
     const parts = fake.state.customXmlParts.filter((p) => p.namespaceUri === MARKS_NAMESPACE);
     expect(parts).toHaveLength(1);
@@ -42,6 +42,50 @@ describe('highlightIssues', () => {
     expect(marksFromXml(fake.state.customXmlParts[0]?.xml ?? '').find((m) => m.cell === issue.cell)?.fill).toBe(own);
     await excelRun((context) => highlightIssues(context, issues.filter((i) => i !== issue)));
     expect(fake.fillOf(issue.sheet, issue.cell)).toBe(own);
+  });
+
+  it('writes nothing when a re-check finds the same problems: no fill, no record, so no change event and Undo is kept', async () => {
+    const { fake, issues } = await checked();
+    await excelRun((context) => highlightIssues(context, issues));
+    const part = fake.state.customXmlParts[0];
+    const seen: string[] = [];
+    await excelRun(async (context) => {
+      for (const sheet of [SHEETS.indicators, SHEETS.tasks]) context.workbook.worksheets.getItem(sheet).onChanged.add(async (e) => void seen.push(e.address));
+      await context.sync();
+    });
+    const requests = fake.requests.length;
+    const again = await excelRun((context) => highlightIssues(context, issues));
+    await fake.settle();
+    expect(again.written).toBe(0);
+    expect(seen).toEqual([]);
+    expect(fake.state.customXmlParts).toEqual([part]);
+    expect(fake.requests.length - requests).toBe(2); // the two reads, no write
+  });
+
+  it('after one fix, writes only that cell back and the record once', async () => {
+    const { fake, issues } = await checked();
+    await excelRun((context) => highlightIssues(context, issues));
+    const fixed = located(issues).find((i) => i.code === 'row/done-not-100') as Issue & { sheet: string; cell: string };
+    const seen: string[] = [];
+    await excelRun(async (context) => {
+      for (const sheet of [SHEETS.indicators, SHEETS.tasks]) context.workbook.worksheets.getItem(sheet).onChanged.add(async (e) => void seen.push(e.address));
+      await context.sync();
+    });
+    const result = await excelRun((context) => highlightIssues(context, issues.filter((i) => i !== fixed)));
+    await fake.settle();
+    expect(result.written).toBe(1);
+    expect(seen).toEqual([fixed.cell]);
+    expect(marksFromXml(fake.state.customXmlParts[0]?.xml ?? '').map((m) => m.cell)).not.toContain(fixed.cell);
+  });
+
+  it('colours the status as well as the progress when the two contradict each other', async () => {
+    const fake = await openInFakeExcel(await filledReturn('SYT', { seed: 2, mistakes: ['doneAt40'] }));
+    const check = await excelRun((context) => checkOpenWorkbook(context, ctx));
+    const issue = check.issues.find((i) => i.code === 'row/done-not-100') as Issue;
+    const status = check.submission?.tasks.find((t) => t.key === issue.key)?.fields.status?.address as string;
+    expect(status).not.toBe(issue.cell);
+    await excelRun((context) => highlightIssues(context, highlightTargets(check)));
+    expect([fake.fillOf(SHEETS.tasks, issue.cell as string), fake.fillOf(SHEETS.tasks, status)]).toEqual([HIGHLIGHT_FILLS.error, HIGHLIGHT_FILLS.error]);
   });
 
   it('leaves a sheet protected without "Format cells" alone and says which sheet', async () => {

@@ -39,8 +39,8 @@ describe('checkOpenWorkbook', () => {
     await excelRun((context) => checkOpenWorkbook(context, ctx));
     const sheetsRead = fake.reads.map((r) => r.slice(0, r.lastIndexOf('!')));
     expect(sheetsRead).toEqual(['_da06', SHEETS.cover, SHEETS.indicators, SHEETS.tasks]);
-    // Sheet list, identity, data sheets, fonts of text inputs: four requests however many rows there are.
-    expect(fake.requests).toHaveLength(4);
+    // Sheet list, sheet sizes, identity, data sheets, fonts of text inputs: five requests for a template.
+    expect(fake.requests).toHaveLength(5);
   });
 
   it('says workbook/not-template for a workbook that is not a da06 template, reading nothing else', async () => {
@@ -89,6 +89,39 @@ describe('checkOpenWorkbook', () => {
   });
 });
 
+describe('reading under the 5 MB response cap of Excel on the web', () => {
+  /** A template whose task sheet holds a block pasted beside the table: `rows` × 10 cells of `text`. */
+  async function withPaste(rows: number, text: (r: number, c: number) => string, options: ConstructorParameters<typeof FakeExcel>[1] = {}): Promise<FakeExcel> {
+    const fake = await openInFakeExcel(await filledReturn('CAT'), { platform: 'OfficeOnline', ...options });
+    const sheet = fake.sheet(SHEETS.tasks);
+    for (let r = 0; r < rows; r += 1) for (let c = 0; c < 10; c += 1) sheet.cells.set(`${200 + r},${20 + c}`, { value: text(r, c) });
+    return fake;
+  }
+  const pasted = (r: number, c: number) => `Ghi chú dán thêm số ${r}-${c}: khó khăn về kinh phí, nhân lực và hạ tầng.`;
+
+  it('reads a sheet larger than one response in several requests, none over 5 MB, finding what a single read finds', async () => {
+    const capped = await withPaste(2500, pasted);
+    const check = await excelRun((context) => checkOpenWorkbook(context, ctx));
+    expect(Math.max(...capped.responses)).toBeLessThan(5 * 1024 * 1024);
+    expect(capped.responses.reduce((a, b) => a + b, 0)).toBeGreaterThan(5 * 1024 * 1024);
+    expect(capped.reads.filter((r) => r.startsWith(SHEETS.tasks)).length).toBeGreaterThan(1);
+    uninstallFakeOffice();
+    await withPaste(2500, pasted, { maxResponseBytes: Number.POSITIVE_INFINITY });
+    const whole = await excelRun((context) => checkOpenWorkbook(context, ctx, { maxCellsPerRead: 10_000_000 }));
+    expect(flat(check.issues)).toEqual(flat(whole.issues));
+    expect(check.workbook.readSheet(SHEETS.tasks).rows.get(2699)?.get(29)?.value).toBe(pasted(2499, 9));
+  }, 60_000);
+
+  it('splits a request Excel still refuses (long texts) and asks again, until every part fits', async () => {
+    const long = (r: number, c: number) => `${r}-${c} ${'Nội dung rất dài do đơn vị dán vào. '.repeat(120)}`;
+    const fake = await withPaste(300, long);
+    const check = await excelRun((context) => checkOpenWorkbook(context, ctx));
+    expect(fake.responses.filter((b) => b > 5 * 1024 * 1024).length).toBeGreaterThan(0); // refused, then asked in halves
+    expect(check.workbook.readSheet(SHEETS.tasks).rows.get(499)?.get(29)?.value).toBe(long(299, 9));
+    expect(check.issues.filter((i) => i.code === 'row/extra')).toHaveLength(300);
+  }, 60_000);
+});
+
 describe('recheckEdits', () => {
   it('re-reads only the edited rows, in one request, and the issue fixed there disappears', async () => {
     const fake = await openInFakeExcel(await filledReturn('SYT', { seed: 2, mistakes: ['doneAt40'] }));
@@ -103,6 +136,18 @@ describe('recheckEdits', () => {
     expect(fake.requests.length - requests).toBe(1);
     const row = (issue.cell as string).replace(/^[A-Z]+/, '');
     expect(fake.reads.slice(reads)).toEqual([`${SHEETS.tasks}!A${row}:N${row}`]);
+  });
+
+  it('says nothing changed when the re-read rows hold what they held (the change was a fill, maybe the add-in\'s own)', async () => {
+    const fake = await openInFakeExcel(await filledReturn('SYT', { seed: 2, mistakes: ['doneAt40'] }));
+    const first = await excelRun((context) => checkOpenWorkbook(context, ctx));
+    const issue = first.issues.find((i) => i.code === 'row/done-not-100') as Issue;
+    const same = await excelRun((context) => recheckEdits(context, first, [{ sheet: SHEETS.tasks, address: issue.cell as string, structural: false }], ctx));
+    expect(same.changedCells).toBe(0);
+    expect(same.issues).toBe(first.issues);
+    fake.userEdit(SHEETS.tasks, issue.cell as string, [['100']]);
+    const typed = await excelRun((context) => recheckEdits(context, first, [{ sheet: SHEETS.tasks, address: issue.cell as string, structural: false }], ctx));
+    expect(typed.changedCells).toBe(1);
   });
 
   it('re-reads the whole sheet after rows are inserted or deleted', async () => {

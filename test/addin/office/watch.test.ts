@@ -42,18 +42,48 @@ describe('watchEdits', () => {
     expect(calls).toEqual([]);
   });
 
-  it('before ExcelApi 1.14, ignores changes while the add-in says it is writing', async () => {
+  it('before ExcelApi 1.14, holds the changes that arrive while the add-in writes and hands them over afterwards: none is lost', async () => {
     const fake = workbook('1.7');
     const calls: SheetEdit[][] = [];
     let writing = true;
     await excelRun((context) => watchEdits(context, ['Biểu 02 - Nhiệm vụ'], (edits) => calls.push(edits), { debounceMs: 10, isOwnWrite: () => writing }));
-    fake.userEdit('Biểu 02 - Nhiệm vụ', 'B3', [[1]]);
+    await excelRun(async (context) => {
+      context.workbook.worksheets.getItem('Biểu 02 - Nhiệm vụ').getRange('B2').format.fill.color = '#FF9B9B'; // the add-in's own
+      await context.sync();
+    });
+    fake.userEdit('Biểu 02 - Nhiệm vụ', 'J7', [[100]]); // the user, right after
     await fake.settle();
+    await wait(40);
+    expect(calls).toEqual([]);
     writing = false;
-    fake.userEdit('Biểu 02 - Nhiệm vụ', 'B4', [[2]]);
+    await wait(40);
+    expect(calls.flat().map((e) => e.address)).toEqual(['B2', 'J7']);
+  });
+
+  it('takes edits handed back (the user was typing in a cell) and offers them again after a pause', async () => {
+    const fake = workbook('1.14');
+    const calls: SheetEdit[][] = [];
+    const watch = await excelRun((context) => watchEdits(context, ['Biểu 02 - Nhiệm vụ'], (edits) => calls.push(edits), { debounceMs: 10, retryMs: 20 }));
+    fake.userEdit('Biểu 02 - Nhiệm vụ', 'J7', [[100]]);
+    fake.userEdit('Biểu 02 - Nhiệm vụ', 'J7', [[90]]);
     await fake.settle();
     await wait(30);
-    expect(calls.flat().map((e) => e.address)).toEqual(['B4']);
+    expect(calls).toEqual([[{ sheet: 'Biểu 02 - Nhiệm vụ', address: 'J7', structural: false }]]); // the same cell once
+    watch.retry(calls[0] as SheetEdit[]);
+    await wait(50);
+    expect(calls).toHaveLength(2);
+    expect(calls[1]).toEqual(calls[0]);
+    await watch.stop();
+  });
+
+  it('hands over row and column inserts and deletes as structural edits', async () => {
+    const fake = workbook('1.7');
+    const calls: SheetEdit[][] = [];
+    await excelRun((context) => watchEdits(context, ['Biểu 02 - Nhiệm vụ'], (edits) => calls.push(edits), { debounceMs: 10 }));
+    fake.userShift('Biểu 02 - Nhiệm vụ', 'rows', 9, 1);
+    await fake.settle();
+    await wait(30);
+    expect(calls).toEqual([[{ sheet: 'Biểu 02 - Nhiệm vụ', address: '9:9', structural: true }]]);
   });
 });
 

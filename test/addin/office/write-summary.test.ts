@@ -1,4 +1,4 @@
-import { CHART_SHEET_NAME, planChunks, writeSummaryModel, WriteCancelledError } from '../../../addin/src/office/write-summary';
+import { CHART_SHEET_NAME, planChunks, WorkbookProtectedError, WriteCancelledError, WriteFailedError, writeSummaryModel } from '../../../addin/src/office/write-summary';
 import type { SummaryModel, SummarySheet } from '../../../lib/summary/model';
 import { excelRun } from '../_lib/excel';
 import { FakeExcel, uninstallFakeOffice } from '../fake-office/office';
@@ -149,6 +149,76 @@ describe('writeSummaryModel', () => {
     expect(result.replaced).toEqual(['Tổng quan', CHART_SHEET_NAME]);
     expect(fake.state.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Tổng quan', CHART_SHEET_NAME, 'Khó khăn, kiến nghị', '_da06_tonghop']);
     expect(fake.cell('Tổng quan', 'A1')?.value).toBe('TIÊU ĐỀ TỔNG QUAN');
+  });
+
+  it('re-runs over an earlier summary it wrote itself: the old VeryHidden stamp is made Hidden before Excel deletes it', async () => {
+    const fake = workbook();
+    await excelRun((context) => writeSummaryModel(context, model()));
+    expect(fake.sheet('_da06_tonghop').visibility).toBe('VeryHidden');
+    const second = model();
+    (second.sheets[0] as SummarySheet).title = 'LẦN HAI';
+    second.stamp = [...second.stamp, ['generatedAt', '2026-12-11T00:00:00.000Z']];
+    const result = await excelRun((context) => writeSummaryModel(context, second));
+    expect(result.replaced).toEqual(['Tổng quan', CHART_SHEET_NAME, 'Khó khăn, kiến nghị']);
+    expect(fake.state.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ['Sheet1', 'Visible'],
+      ['Tổng quan', 'Visible'],
+      [CHART_SHEET_NAME, 'Visible'],
+      ['Khó khăn, kiến nghị', 'Visible'],
+      ['_da06_tonghop', 'VeryHidden'],
+    ]);
+    expect(fake.cell('Tổng quan', 'A1')?.value).toBe('LẦN HAI');
+    expect(fake.cell('_da06_tonghop', 'B4')?.value).toBe('2026-12-11T00:00:00.000Z');
+  });
+
+  it('Hủy during a re-run gives the earlier summary back whole and reports a cancel, not a failure', async () => {
+    const fake = workbook();
+    await excelRun((context) => writeSummaryModel(context, model()));
+    const before = fake.exportSeed();
+    const controller = new AbortController();
+    const run = excelRun((context) =>
+      writeSummaryModel(context, model(), {
+        signal: controller.signal,
+        onProgress: (done) => {
+          if (done === 3) controller.abort();
+        },
+      }),
+    );
+    await expect(run).rejects.toBeInstanceOf(WriteCancelledError);
+    await expect(run).rejects.toMatchObject({ leftovers: [] });
+    expect(fake.exportSeed()).toEqual(before);
+  });
+
+  it('when Excel refuses a request part-way, removes what was written (stamp too) and keeps the cause', async () => {
+    const fake = new FakeExcel({ sheets: [{ name: 'Sheet1', cells: {} }] }, { maxRequestBytes: 300_000 });
+    fake.install();
+    const run = excelRun((context) => writeSummaryModel(context, model(400, 2000)));
+    await expect(run).rejects.toBeInstanceOf(WriteFailedError);
+    await expect(run).rejects.toMatchObject({ cause: { code: 'RequestPayloadSizeLimitExceeded' }, leftovers: [] });
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+  });
+
+  it('names the sheets it could not remove when the clean-up itself is refused', async () => {
+    const fake = workbook();
+    const controller = new AbortController();
+    const run = excelRun((context) =>
+      writeSummaryModel(context, model(), {
+        signal: controller.signal,
+        onProgress: (done) => {
+          if (done !== 2) return;
+          fake.state.protection.protected = true; // someone protects the workbook structure meanwhile
+          controller.abort();
+        },
+      }),
+    );
+    await expect(run).rejects.toMatchObject({ leftovers: ['Tổng quan', CHART_SHEET_NAME, 'Khó khăn, kiến nghị', '_da06_tonghop'] });
+  });
+
+  it('writes nothing into a workbook whose structure is protected, and says so', async () => {
+    const fake = new FakeExcel({ sheets: [{ name: 'Sheet1', cells: {} }], structureProtected: true }, { apiVersion: '1.7' });
+    fake.install();
+    await expect(excelRun((context) => writeSummaryModel(context, model()))).rejects.toBeInstanceOf(WorkbookProtectedError);
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(['Sheet1']);
   });
 
   it('works on Office 2019 (ExcelApi 1.7): no autofilter there, everything else the same', async () => {

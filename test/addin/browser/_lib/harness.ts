@@ -77,7 +77,7 @@ export interface OpenPageOptions {
   fake?: FakeExcelOptions;
   /** Page path and hash: `taskpane.html#kiem-tra`. */
   path: string;
-  /** The clock of the user's machine (Vietnam time). */
+  /** The clock of the user's machine (Vietnam time) when the page opens; it runs on from there. */
   now?: Date;
   viewport?: { width: number; height: number };
   /** Script run right after the fake Office.js is installed (before the pane's own script). */
@@ -104,7 +104,8 @@ export async function openPage(harness: Harness, options: OpenPageOptions): Prom
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
-  await page.clock.setFixedTime(options.now ?? DEC_3_2026);
+  // The clock starts at `now` and runs on: a frozen Date.now would make every change on ExcelApi 1.7 look like the add-in's own write.
+  await page.clock.install({ time: options.now ?? DEC_3_2026 });
   await page.goto(`${harness.baseUrl}/${options.path}`);
   return { page, context, errors };
 }
