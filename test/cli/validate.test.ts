@@ -33,7 +33,7 @@ describe('da06 validate', () => {
       'Tệp b.xlsx - Công an tỉnh (CAT), kỳ 2026-11, biểu mẫu phiên bản 2',
       '  2 lỗi, 1 cảnh báo.',
       '  Trang "Biểu 01 - Chỉ tiêu":',
-      `    Lỗi      ${at('indicators', 0, 'result')}     Giá trị 150 của "Kết quả đến thời điểm báo cáo" phải từ 0 đến 100. Nhập tỷ lệ từ 0 đến 100, ví dụ 85,5. [cell/out-of-range]`,
+      `    Lỗi      ${at('indicators', 0, 'result')}     Chỉ tiêu PL1.I.3: Giá trị 150 của "Kết quả đến thời điểm báo cáo" phải từ 0 đến 100. Nhập tỷ lệ từ 0 đến 100, ví dụ 85,5. [cell/out-of-range]`,
       `    Cảnh báo ${at('indicators', 1, 'result')}     Chỉ tiêu PL1.II.2: kết quả 30 chưa đạt chỉ tiêu 100. Kiểm tra lại số liệu; nếu đúng, nêu nguyên nhân ở cột Ghi chú. [row/below-target]`,
       '  Trang "Biểu 02 - Nhiệm vụ":',
       `    Lỗi      ${at('tasks', 0, 'progress')}     Nhiệm vụ PL2.1 ghi "Đã hoàn thành" nhưng tiến độ là 40%. Sửa tiến độ thành 100 hoặc chọn lại trạng thái. [row/done-not-100]`,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { validateBytes, type FileReport } from '../../app/validate';
-import { groupIssues, makeIssue, renderMessage, SEVERITY_LABELS } from '../../issues/issue';
+import { groupIssues, issueText, makeIssue, renderMessage, SEVERITY_LABELS } from '../../issues/issue';
 import { listFiles } from '../../node/intake';
 import { requirePeriod, UsageError, type CliContext, type Command } from '../command';
 
@@ -27,7 +27,7 @@ function printReport(file: string, report: FileReport, ctx: CliContext): void {
   for (const group of groupIssues(report.issues, report.sheetOrder)) {
     ctx.io.out(group.sheet ? `  Trang "${group.sheet}":` : '  Chung:');
     for (const issue of group.issues) {
-      ctx.io.out(`    ${SEVERITY_LABELS[issue.severity].padEnd(8)} ${(issue.cell ?? '').padEnd(6)} ${renderMessage(issue)} [${issue.code}]`);
+      ctx.io.out(`    ${SEVERITY_LABELS[issue.severity].padEnd(8)} ${(issue.cell ?? '').padEnd(6)} ${issueText(issue, report.submission?.sheetNames)} [${issue.code}]`);
     }
   }
 }
