@@ -1,5 +1,6 @@
 import { Inflate, inflateSync } from 'fflate';
 import type { IssueCode } from '../issues/catalog';
+import { concatBytes } from '../_lib/bytes';
 
 /** Bounds that keep a hostile file from costing more than a real return ever does. */
 export interface ZipLimits {
@@ -181,14 +182,7 @@ function inflateBounded(data: Uint8Array, budget: number, name: string): Uint8Ar
     throw new ContainerError('file/corrupt', `không giải nén được ${name}`);
   }
   if (!ended) throw new ContainerError('file/corrupt', `phần ${name} bị cắt`);
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 function readCentralDirectory(bytes: Uint8Array, view: DataView, limits: ZipLimits): Entry[] {

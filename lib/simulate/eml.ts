@@ -1,5 +1,5 @@
 import { parseOffsetIso } from '../_lib/calendar';
-import { base64 } from './_lib/base64';
+import { base64 } from '../_lib/base64';
 
 export interface EmlAddress {
   /** Display name, any script: `Văn thư Sở Y tế`. */

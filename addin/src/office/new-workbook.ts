@@ -1,12 +1,7 @@
 /// <reference types="office-js" />
+import { base64 } from '../../../lib/_lib/base64';
 import type { SummaryModel } from '../../../lib/summary/model';
 import { writeSummaryXlsx } from '../../../lib/summary/xlsx';
-
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /**
  * Opens the summary as a new workbook (ExcelApi 1.8): the same file `da06 consolidate` writes, with
@@ -14,5 +9,5 @@ export function toBase64(bytes: Uint8Array): string {
  */
 export async function openSummaryWorkbook(model: SummaryModel, generatedAt: Date): Promise<void> {
   const bytes = await writeSummaryXlsx(model, { generatedAt });
-  await Excel.createWorkbook(toBase64(bytes));
+  await Excel.createWorkbook(base64(bytes));
 }
