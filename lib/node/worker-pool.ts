@@ -10,10 +10,8 @@ export function compiledWorker(name: string): string | null {
 }
 
 /**
- * Below this many jobs the calling thread does them alone: a worker needs about 0.2 s to load its
- * modules, then warms its own JIT, and on 2 vCPUs two threads run only about 1.5× one. Measured
- * (\`da06 consolidate\`, calling thread + 1 worker against the calling thread alone): 178 returns
- * 1.09 s against 1.0 s; 534 returns 2.31 s against 2.38 s; 1,780 returns 5.3 s against 6.7 s.
+ * Below this many jobs the calling thread does them alone: a worker loads its modules and warms its
+ * own JIT before it helps. The crossover was measured on 2 vCPUs (`npm run bench`; figures in the README).
  */
 export const MIN_JOBS_FOR_WORKERS = 500;
 

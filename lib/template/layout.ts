@@ -17,7 +17,7 @@ export const IDENTITY_KEYS = {
   sheetIndicators: 'sheet.indicators',
   sheetTasks: 'sheet.tasks',
   rowCount: 'rowCount',
-  /** Keyed token binding unit, period and template (see lib/integrity). */
+  /** Keyed token binding unit, period and template (lib/catalog/integrity.ts). */
   integrity: 'integrity',
   /** Starts the list of row keys: one row per key, its sheet id in column B. */
   rowsHeader: 'rows',

@@ -26,8 +26,3 @@ export function rangeAddress(startRow: number, startCol: number, endRow: number,
   const to = `${columnLetters(endCol)}${endRow}`;
   return from === to ? from : `${from}:${to}`;
 }
-
-/** Sheet names in formulas and addresses are quoted when they hold anything but letters, digits and `_`. */
-export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
