@@ -26,7 +26,7 @@ export interface ConsolidationCounts {
   files: { received: number; rejected: number; superseded: number; duplicateUnits: number; notes: number };
 }
 
-function unitCounts(units: readonly UnitSubmission[], rejectedUnits: ReadonlySet<string>): UnitCounts {
+function unitCounts(units: readonly UnitSubmission[]): UnitCounts {
   const received = units.filter((u) => u.received);
   return {
     expected: units.length,
@@ -35,7 +35,7 @@ function unitCounts(units: readonly UnitSubmission[], rejectedUnits: ReadonlySet
     late: received.filter((u) => u.onTime === false).length,
     unknownTime: received.filter((u) => u.onTime === undefined).length,
     missing: units.length - received.length,
-    rejectedOnly: units.filter((u) => !u.received && rejectedUnits.has(u.unit)).length,
+    rejectedOnly: units.filter((u) => u.state === 'rejected').length,
     withErrors: received.filter((u) => u.errors > 0).length,
   };
 }
@@ -46,14 +46,13 @@ function unitCounts(units: readonly UnitSubmission[], rejectedUnits: ReadonlySet
  * @example countConsolidation(c).indicators.noData
  */
 export function countConsolidation(c: Consolidation): ConsolidationCounts {
-  const rejectedUnits = new Set(c.intake.filter((r) => r.status === 'rejected' && r.unit).map((r) => r.unit as string));
   const indicators = Object.fromEntries(INDICATOR_COUNT_KEYS.map((k) => [k, c.indicators.filter((i) => i.status === k).length])) as Record<(typeof INDICATOR_COUNT_KEYS)[number], number>;
   const tasks = Object.fromEntries(TASK_OVERALLS.map((k) => [k, c.tasks.filter((t) => t.overall === k).length])) as Record<TaskOverall, number>;
   return {
     units: {
-      ...unitCounts(c.submissions, rejectedUnits),
-      department: unitCounts(c.submissions.filter((s) => s.kind === 'department'), rejectedUnits),
-      commune: unitCounts(c.submissions.filter((s) => s.kind === 'commune'), rejectedUnits),
+      ...unitCounts(c.submissions),
+      department: unitCounts(c.submissions.filter((s) => s.kind === 'department')),
+      commune: unitCounts(c.submissions.filter((s) => s.kind === 'commune')),
     },
     indicators: { ...indicators, total: c.indicators.length, disagree: c.indicators.filter((i) => i.disagree).length },
     tasks: { ...tasks, total: c.tasks.length, overdue: c.tasks.filter((t) => t.overdue).length },

@@ -4,6 +4,7 @@ import { describePeriod } from '../period/period';
 import { currentDefinition } from '../template/registry';
 import type { FieldValue } from '../validate/check';
 import { assessFile, type AssessedFile, type AssessOptions } from './assess';
+import { groupConcerns } from './concern-groups';
 import { collectConcerns } from './concerns';
 import { resolveDuplicates } from './duplicates';
 import { summariseIndicators } from './indicators';
@@ -35,7 +36,8 @@ export function mergeAssessed(files: readonly AssessedFile[], options: Consolida
   const rules = options.rules ?? DEFAULT_REPORTING_RULES;
   const info = describePeriod(period, rules);
   const { kept, superseded, duplicates } = resolveDuplicates(files);
-  const submissions = submissionsOf(roster, kept, info, rules);
+  const submissions = submissionsOf(roster, kept, files, info, rules);
+  const concerns = collectConcerns(roster, kept);
   return {
     period: period.id,
     catalogHash: catalogHash(catalog),
@@ -51,7 +53,8 @@ export function mergeAssessed(files: readonly AssessedFile[], options: Consolida
     submissions,
     indicators: summariseIndicators(kept, { catalog, period, definition: currentDefinition(), ...(options.previous ? { previous: options.previous } : {}) }),
     tasks: summariseTasks(catalog, roster, kept, period, rules),
-    concerns: collectConcerns(roster, kept),
+    concerns,
+    concernGroups: groupConcerns(concerns, roster),
     data: collectDataRecords(files, kept, superseded),
     intake: intakeLog(files, superseded),
     notes: options.notes ?? [],

@@ -49,8 +49,12 @@ function unitStatus(task: Task, code: string, role: TaskUnitStatus['role'], file
 export function summariseTask(task: Task, roster: Roster, kept: ReadonlyMap<string, AssessedFile>, period: Period, rules: ReportingRules): TaskSummary {
   const { leads, coordinators } = taskUnits(task, roster);
   const rosterCodes = new Set(roster.units.map((u) => u.code));
-  const carriers = (leads.some((c) => rosterCodes.has(c)) ? leads : coordinators).filter((c) => rosterCodes.has(c));
-  const units = [...leads.map((c) => unitStatus(task, c, 'lead', kept.get(c))), ...coordinators.map((c) => unitStatus(task, c, 'coordinator', kept.get(c)))].filter((u): u is TaskUnitStatus => u !== null);
+  const leadsCarry = leads.some((c) => rosterCodes.has(c));
+  const carriers = (leadsCarry ? leads : coordinators).filter((c) => rosterCodes.has(c));
+  const roles = [...leads.map((unit) => ({ unit, role: 'lead' as const })), ...coordinators.map((unit) => ({ unit, role: 'coordinator' as const }))].filter((r) => rosterCodes.has(r.unit));
+  const statuses = roles.map((r) => ({ ...r, status: unitStatus(task, r.unit, r.role, kept.get(r.unit)) }));
+  const units = statuses.flatMap((s) => (s.status ? [s.status] : []));
+  const unreported = statuses.filter((s) => !s.status).map(({ unit, role }) => ({ unit, role }));
   const carrying = units.filter((u) => carriers.includes(u.unit) && u.status !== null);
   const means = (set: ReadonlySet<string>) => (u: TaskUnitStatus) => u.meaning !== null && set.has(u.meaning);
   let overall: TaskOverall;
@@ -71,7 +75,9 @@ export function summariseTask(task: Task, roster: Roster, kept: ReadonlyMap<stri
     overall,
     overdue: deadline.status === 'overdue' && overall !== 'done',
     progress: progresses.length ? Math.round((progresses.reduce((a, b) => a + b, 0) / progresses.length) * 10) / 10 : null,
+    carriedBy: carriers.length === 0 ? 'none' : leadsCarry ? 'lead' : 'coordinator',
     units,
+    unreported,
   };
 }
 

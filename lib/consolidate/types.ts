@@ -119,10 +119,27 @@ export interface DuplicateRecord {
   changes: CellChange[];
 }
 
+/**
+ * Where a unit's report stands, in the order the secretariat acts on it: missing, rejected (it sent
+ * something unusable and must resend), late, accepted with errors to correct, time unknown, on time.
+ */
+export const SUBMISSION_STATES = ['missing', 'rejected', 'late', 'withErrors', 'unknownTime', 'onTime'] as const;
+export type SubmissionState = (typeof SUBMISSION_STATES)[number];
+
+export const SUBMISSION_STATE_LABELS: Readonly<Record<SubmissionState, string>> = {
+  missing: 'Chưa gửi',
+  rejected: 'Tệp bị từ chối, cần gửi lại',
+  late: 'Gửi muộn',
+  withErrors: 'Có lỗi cần sửa',
+  unknownTime: 'Đã gửi, không rõ thời điểm',
+  onTime: 'Đúng hạn',
+};
+
 export interface UnitSubmission {
   unit: string;
   unitName: string;
   kind: 'department' | 'commune';
+  state: SubmissionState;
   received: boolean;
   file?: string;
   receivedAt?: string;
@@ -132,6 +149,11 @@ export interface UnitSubmission {
   daysLate?: number;
   errors: number;
   warnings: number;
+  /** For a unit whose only files were rejected: the latest one's name and reason. */
+  rejected?: { file: string; code: IssueCode; message: string };
+  /** The unit's focal person and e-mail from the roster, for chasing it. */
+  focalPerson?: string;
+  email?: string;
 }
 
 /** An indicator's standing: the assessment of a trusted value, or why there is none. */
@@ -210,7 +232,12 @@ export interface TaskSummary {
   overdue: boolean;
   /** Mean progress of the units that carry the task (leads, or coordinators where the lead is central). */
   progress: number | null;
+  /** Whose reports decide the task's standing: its provincial leads, or its coordinators when the lead is central. */
+  carriedBy: 'lead' | 'coordinator' | 'none';
+  /** Every reported row of the task, leads first. */
   units: TaskUnitStatus[];
+  /** Roster units that lead or coordinate the task and whose kept return has no row for it (or that sent none). */
+  unreported: Array<{ unit: string; role: TaskUnitStatus['role'] }>;
 }
 
 export interface ConcernRecord {
@@ -222,6 +249,19 @@ export interface ConcernRecord {
   text: string;
   file: string;
   cell: string;
+}
+
+/** The same difficulty or proposal from one or more units, stated once (lib/consolidate/concern-groups.ts). */
+export interface ConcernGroup {
+  kind: ConcernRecord['kind'];
+  task: string | null;
+  /** The wording most units used, as typed. */
+  text: string;
+  units: Array<{ unit: string; unitName: string }>;
+  /** How many different wordings were merged into this group. */
+  wordings: number;
+  /** Agencies the text asks by name (a proposal to "Sở Tài chính", "Bộ Công an" …). */
+  agencies: string[];
 }
 
 export interface RateFigures {
@@ -250,6 +290,7 @@ export interface Consolidation {
   indicators: IndicatorSummary[];
   tasks: TaskSummary[];
   concerns: ConcernRecord[];
+  concernGroups: ConcernGroup[];
   data: DataRecord[];
   intake: IntakeRecord[];
   notes: IntakeNote[];
