@@ -14,6 +14,7 @@ import { currentDefinition } from '../template/registry';
 import { foldKey } from '../text/fold';
 import type { FieldValue, ReportValues, SourcedValue } from '../validate/check';
 import { validateWorkbook, type FileReport } from '../validate/validate';
+import { seenValue } from '../validate/values';
 import { vietnamDate } from './_lib/time';
 import type {
   CellChange,
@@ -327,8 +328,7 @@ export function mergeAssessed(files: readonly AssessedFile[], options: Consolida
     }
     for (const extra of file.values.extraRows) {
       for (const cell of extra.cells) {
-        const value = typeof cell.value === 'object' && cell.value !== null ? cell.value.error : cell.value;
-        data.push({ use, unit: file.unit, sheet: extra.sheet, key: `+dòng ${extra.row}`, field: cell.address.replace(/\d+$/, ''), value: typeof value === 'boolean' ? String(value) : value, file: file.name, sha256: file.sha256, cell: cell.address });
+        data.push({ use, unit: file.unit, sheet: extra.sheet, key: `+dòng ${extra.row}`, field: cell.address.replace(/\d+$/, ''), value: seenValue(cell), file: file.name, sha256: file.sha256, cell: cell.address });
       }
     }
   }
