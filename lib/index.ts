@@ -40,7 +40,8 @@ export {
 } from './period/period';
 export { DEADLINE_STATUS_LABELS, DEADLINE_STATUSES, deadlineStatus, type DeadlineStatus, type DeadlineStatusKind } from './period/status';
 export { parseTargetCell, targetForYear, type TargetForYear } from './period/target';
-export { asciiFold, cleanText, foldKey, slugify } from './text/fold';
+export { asciiFold, cleanMultilineText, cleanText, foldKey, slugify } from './text/fold';
+export { countGraphemes, EXCEL_CELL_UNITS, graphemesWithin } from './text/graphemes';
 export { DEFAULT_INTEGRITY_KEY, integrityToken, type IntegrityFields } from './catalog/integrity';
 
 // Plain sheet model (filled by the xlsx reader and by the add-in's Office.js adapter).
@@ -60,13 +61,14 @@ export { ContainerError, crc32, DEFAULT_ZIP_LIMITS, openZip, type ZipArchive, ty
 export { DEFAULT_MAX_CELLS, openWorkbook, SheetLimitError, type OpenedWorkbook, type OpenWorkbookOptions, type SheetInfo } from './read/workbook';
 export { readSubmission, type DataRow, type ExtraRow, type FieldCell, type Identity, type ReadSubmissionOptions, type ReadSubmissionResult, type Submission, type WorkbookSource } from './read/submission';
 export { readXlsx } from './read/xlsx';
+export { builtinNumberFormatKind, classifyNumberFormat, percentOf, type NumberFormatKind } from './read/number-format';
 
 // The one rule set and its issue catalogue.
 export { ISSUE_CATALOG, ISSUE_CODES, issueSpec, type IssueCode, type IssueSpec, type Severity } from './issues/catalog';
 export { isBlocking, makeIssue, renderIssue, renderMessage, sortIssues, type Issue, type IssueParams, type Position } from './issues/issue';
 export { renderIssueReference } from './issues/reference';
 export { checkSubmission, type CheckContext, type CheckResult, type FieldValue, type ReportValues, type SourcedValue } from './validate/check';
-export { cellText, legacyEncodingOf, matchOption, parseNumberText, readDate, readNumber, readText, serialToIso, type AmbiguousNumber, type LegacyEncoding, type Lenient } from './validate/values';
+export { cellText, legacyEncodingOf, matchOption, parseNumberText, readDate, readNumber, readText, seenValue, serialToIso, type AmbiguousNumber, type LegacyEncoding, type Lenient, type PercentMark } from './validate/values';
 export { validateWorkbook, type FileReport } from './validate/validate';
 
 // Consolidation and the province summary.

@@ -1,3 +1,4 @@
+import { seenValue } from '../validate/values';
 import type { AssessedFile } from './assess';
 import { sourcedValues } from './_lib/values';
 import type { DataRecord, DataUse } from './types';
@@ -17,8 +18,7 @@ export function collectDataRecords(files: readonly AssessedFile[], kept: Readonl
     }
     for (const extra of file.values.extraRows) {
       for (const cell of extra.cells) {
-        const value = typeof cell.value === 'object' && cell.value !== null ? cell.value.error : cell.value;
-        data.push({ use, unit: file.unit, sheet: extra.sheet, key: `+dòng ${extra.row}`, field: cell.address.replace(/\d+$/, ''), value: typeof value === 'boolean' ? String(value) : value, file: file.name, sha256: file.sha256, cell: cell.address });
+        data.push({ use, unit: file.unit, sheet: extra.sheet, key: `+dòng ${extra.row}`, field: cell.address.replace(/\d+$/, ''), value: seenValue(cell), file: file.name, sha256: file.sha256, cell: cell.address });
       }
     }
   }

@@ -15,6 +15,8 @@ export interface CellModel {
   font?: string;
   /** The cell's number format shows a date: `value` is then a serial day number. */
   isDate?: boolean;
+  /** The cell's number format shows a percent: `value` is the stored fraction (0.5 shows as 50%). */
+  isPercent?: boolean;
 }
 
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';

@@ -4,6 +4,7 @@ import { COVER_INPUT_COLUMN, HEADER_KEY, IDENTITY_KEYS, isLayoutKey, KEY_COLUMN,
 import { FORM_DEFINITIONS } from '../template/registry';
 import type { ColumnSpec, FormDefinition } from '../template/schema';
 import { foldKey } from '../text/fold';
+import { percentOf } from './number-format';
 
 /** What a reader needs of a workbook: the xlsx reader and the Office.js adapter both provide it. */
 export interface WorkbookSource {
@@ -72,7 +73,8 @@ export interface ReadSubmissionResult {
 
 function text(cell: CellModel | undefined): string {
   const v = cell?.value;
-  return typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
+  if (typeof v === 'number') return cell?.isPercent ? `${percentOf(v)}%` : String(v);
+  return typeof v === 'string' ? v.trim() : '';
 }
 
 function findIdentitySheet(source: WorkbookSource, definitions: readonly FormDefinition[]): SheetModel | undefined {

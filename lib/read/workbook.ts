@@ -1,5 +1,6 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { cellAddress, parseAddress, type CellModel, type CellValue, type SheetModel, type SheetState } from '../model/sheet';
+import { builtinNumberFormatKind, classifyNumberFormat, type NumberFormatKind } from './number-format';
 import { ContainerError, openZip, type ZipArchive, type ZipLimits } from './zip';
 
 /** Past this many non-empty cells a sheet is not a filled template: stop before it costs memory. */
@@ -123,29 +124,27 @@ function contentTypes(zip: ZipArchive): Map<string, string> {
   return types;
 }
 
-/** Built-in number formats that show dates or times (ECMA-376 18.8.30, plus the East Asian date ids). */
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
-
-function isDateFormatCode(code: string): boolean {
-  const bare = code.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
-  return /[dy]/i.test(bare) || (/m/i.test(bare) && !/[hs]/i.test(bare));
-}
-
 interface Styles {
   fonts: string[];
   xfs: Array<{ fontId: number; numFmtId: number }>;
-  dateFormats: Set<number>;
+  /** Format codes the workbook declares (they override a built-in id of the same number). */
+  formatCodes: Map<number, string>;
+}
+
+function formatKind(styles: Styles, numFmtId: number, value: number): NumberFormatKind {
+  const code = styles.formatCodes.get(numFmtId);
+  return code === undefined ? builtinNumberFormatKind(numFmtId) : classifyNumberFormat(code, value);
 }
 
 function readStyles(zip: ZipArchive, part: string | undefined): Styles {
-  const styles: Styles = { fonts: [], xfs: [], dateFormats: new Set(BUILTIN_DATE_FORMATS) };
+  const styles: Styles = { fonts: [], xfs: [], formatCodes: new Map() };
   if (!part || !zip.has(part)) return styles;
   let section = '';
   let inFont = false;
   parseXml(zip.readText(part), part, {
     open(name, a) {
       if (name === 'fonts' || name === 'cellXfs' || name === 'numFmts' || name === 'cellStyleXfs' || name === 'dxfs') section = name;
-      else if (section === 'numFmts' && name === 'numFmt' && isDateFormatCode(a.formatCode ?? '')) styles.dateFormats.add(Number(a.numFmtId));
+      else if (section === 'numFmts' && name === 'numFmt') styles.formatCodes.set(Number(a.numFmtId), a.formatCode ?? '');
       else if (section === 'fonts' && name === 'font') {
         inFont = true;
         styles.fonts.push('');
@@ -158,6 +157,15 @@ function readStyles(zip: ZipArchive, part: string | undefined): Styles {
     },
   });
   return styles;
+}
+
+/**
+ * Cell text as the unit typed it: Excel and LibreOffice write characters XML cannot carry as `_xHHHH_`
+ * (a carriage return of a pasted line break is `_x000D_`) and a typed `_x` as `_x005F_x` (ECMA-376 22.9.2.19).
+ */
+function decodeEscapes(text: string): string {
+  if (!text.includes('_x')) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_whole, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 function readSharedStrings(zip: ZipArchive, part: string | undefined): string[] {
@@ -179,7 +187,7 @@ function readSharedStrings(zip: ZipArchive, part: string | undefined): string[] 
       if (name === 't') inText = false;
       else if (name === 'rPh') inPhonetic = false;
       else if (name === 'si' && current) {
-        strings.push(current.join('').normalize('NFC'));
+        strings.push(decodeEscapes(current.join('')).normalize('NFC'));
         current = null;
       }
     },
@@ -316,7 +324,11 @@ function readSheetXml(xml: string, info: SheetInfo, styles: Styles, strings: str
           if (formula !== undefined) model.formula = formula;
           const font = xf ? styles.fonts[xf.fontId] : undefined;
           if (font) model.font = font;
-          if (xf && styles.dateFormats.has(xf.numFmtId) && typeof parsed === 'number') model.isDate = true;
+          if (xf && xf.numFmtId !== 0 && typeof parsed === 'number') {
+            const kind = formatKind(styles, xf.numFmtId, parsed);
+            if (kind === 'date') model.isDate = true;
+            else if (kind === 'percent') model.isPercent = true;
+          }
           let row = sheet.rows.get(cell.row);
           if (!row) sheet.rows.set(cell.row, (row = new Map()));
           row.set(cell.col, model);
@@ -335,9 +347,9 @@ function cellValue(type: string, raw: string, inline: string, strings: string[])
       return s === undefined ? null : s;
     }
     case 'inlineStr':
-      return inline.normalize('NFC');
+      return decodeEscapes(inline).normalize('NFC');
     case 'str':
-      return raw.normalize('NFC');
+      return decodeEscapes(raw).normalize('NFC');
     case 'b':
       return raw === '1' || raw === 'true';
     case 'e':

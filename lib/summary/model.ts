@@ -31,7 +31,7 @@ export interface SummarySheet {
   /** Formats of single cells that differ from their column's (the overview mixes counts and rates). */
   formats?: Array<{ row: number; col: number; format: ColumnFormat }>;
   /**
-   * One line per row: no wrapping, default height. For long tables that are filtered and searched
+   * One line per row: no wrapping, default height (a row whose text has line breaks still wraps). For long tables that are filtered and searched
    * rather than read (the Dữ liệu sheet's 20,000 rows); the others wrap so every answer shows whole.
    */
   compact?: boolean;

@@ -198,11 +198,15 @@ function writeSheet(sheet: SummarySheet, index: number, strings: SharedStrings, 
   for (const m of sheet.marks) byRow.set(m.row, [...(byRow.get(m.row) ?? []), { col: m.col, tone: m.tone }]);
   for (const f of sheet.formats ?? []) byRow.set(f.row, [...(byRow.get(f.row) ?? []), { col: f.col, format: f.format }]);
   const letters = sheet.columns.map((_, i) => columnLetters(i + 1));
-  const wrap = !sheet.compact;
-  const plainStyles = sheet.columns.map((c) => bodyStyle(c.format ?? 'text', null, wrap));
+  const wrapAll = !sheet.compact;
+  const wrapStyles = sheet.columns.map((c) => bodyStyle(c.format ?? 'text', null, true));
+  const lineStyles = sheet.columns.map((c) => bodyStyle(c.format ?? 'text', null, false));
   sheet.rows.forEach((values, r) => {
     const rowNumber = SUMMARY_HEADER_ROW + 1 + r;
     const special = byRow.get(r);
+    // A compact row still wraps when a unit's text has line breaks: they show as typed, not run together.
+    const wrap = wrapAll || values.some((v) => typeof v === 'string' && v.includes('\n'));
+    const plainStyles = wrap ? wrapStyles : lineStyles;
     let xml: string;
     if (wrap) {
       const height = rowHeightFor(values.map((v, c) => ({ text: typeof v === 'string' ? v : '', width: sheet.columns[c]?.width ?? 10 })), 15, 14);

@@ -397,7 +397,8 @@ function addIndicatorInput(ctx: SheetContext, ws: ExcelJS.Worksheet, cell: Excel
     ? { ...input, type: item.result.type, ...(item.result.type === 'list' ? { list: item.result.list } : {}) }
     : input;
   if (typed.type === 'percent' || typed.type === 'nonNegative') {
-    cell.numFmt = '#,##0.0#';
+    // General, not a number format: "85,5%" typed in LibreOffice then keeps its percent format (and reads
+    // as 85,5); under `#,##0.0#` LibreOffice stores 0.855 and shows "0,86" (measured, LibreOffice 7.4).
     cell.alignment = { horizontal: 'right', vertical: 'top' };
   }
   cell.dataValidation = validationFor(ctx, typed, column.header, cell.address);
@@ -454,7 +455,7 @@ function addTaskSheet(ctx: SheetContext, rows: TaskRow[], groups: readonly Group
         if (column.input) {
           styleInput(cell, ctx);
           if (column.input.type === 'percent') {
-            cell.numFmt = '0';
+            // General, as for indicator results: under `0`, "50%" typed in LibreOffice is stored as 0.5 and shows "1".
             cell.alignment = { horizontal: 'right', vertical: 'top' };
           }
           return;

@@ -8,6 +8,24 @@ export function cleanText(value: string): string {
   return value.normalize('NFC').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 }
 
+// CR LF, CR, Word's manual break (VT), form feed and the Unicode line/paragraph separators all end a line.
+const LINE_BREAK = /\r\n|[\r\n\v\f\u2028\u2029]/;
+
+/**
+ * Text as a unit typed it in a cell, line breaks kept (Alt+Enter in Excel, Ctrl+Enter in LibreOffice):
+ * every break becomes LF, and each line is cleaned as by cleanText; blank lines at either end go.
+ * @example cleanMultilineText('1. Thiếu kinh phí \r\n2.  Thiếu người ') // '1. Thiếu kinh phí\n2. Thiếu người'
+ */
+export function cleanMultilineText(value: string): string {
+  if (!LINE_BREAK.test(value)) return cleanText(value);
+  const lines = value.split(LINE_BREAK).map(cleanText);
+  let first = 0;
+  let last = lines.length;
+  while (first < last && lines[first] === '') first += 1;
+  while (last > first && lines[last - 1] === '') last -= 1;
+  return lines.slice(first, last).join('\n');
+}
+
 /**
  * A matching key for Vietnamese text: case, spacing, Unicode form and tone placement folded.
  * `Hóa`/`Hoá` and `Thủy`/`Thuỷ` give the same key; vowel quality (â, ă, ê, ô, ơ, ư, đ) is kept.

@@ -10,9 +10,11 @@ import { formatDayMonthYear, formatNumber } from '../period/format';
 import { describePeriod, parsePeriod } from '../period/period';
 import { cachedDeadlineStatus, type DeadlineStatus } from '../period/status';
 import { targetForYear } from '../period/target';
+import { percentOf } from '../read/number-format';
 import type { ExtraRow, FieldCell, Submission } from '../read/submission';
 import { findUnit, type Roster } from '../roster/roster';
-import { ASSESSMENT_LABELS, assessmentOf } from '../template/assessment';
+import { countGraphemes, EXCEL_CELL_UNITS, graphemesWithin } from '../text/graphemes';
+import { ASSESSMENT_LABELS, assessmentOf, thresholdOf } from '../template/assessment';
 import { DONE_MEANINGS, taskStatusMeaning, taskStatusText } from '../template/meanings';
 import { resultTypeFor, type IndicatorRow } from '../template/assign';
 import type { FormDefinition, InputSpec } from '../template/schema';
@@ -77,8 +79,22 @@ function fieldSchema(input: InputSpec, definition: FormDefinition): z.ZodType {
     case 'date':
       return z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
     default:
-      return z.string().max(input.maxLength ?? 4000);
+      return z.string().refine((s) => fitsLength(s, input.maxLength ?? 4000));
   }
+}
+
+/** Within the field's limit in characters the user counts, and within what one Excel cell can hold. */
+function fitsLength(text: string, limit: number): boolean {
+  if (text.length <= Math.min(limit, EXCEL_CELL_UNITS)) return true; // no more units than the limit: no more characters
+  return text.length <= EXCEL_CELL_UNITS && countGraphemes(text) <= limit;
+}
+
+/** cell/too-long in characters: over the field's limit, or over an Excel cell (emoji take up to 11 units each). */
+function tooLongParams(field: FieldPlan, text: string): IssueParams {
+  const limit = field.input.maxLength ?? 4000;
+  const length = countGraphemes(text);
+  if (length > limit) return { field: field.label, length, limit, excel: '' };
+  return { field: field.label, length, limit: graphemesWithin(text, EXCEL_CELL_UNITS), excel: ' (một ô Excel chỉ chứa được 32.767 đơn vị; mỗi biểu tượng cảm xúc tính từ 2 đến 11 đơn vị)' };
 }
 
 interface FieldPlan {
@@ -120,6 +136,17 @@ function readFields(
         }
         if (read.kind === 'value' && read.ambiguous) {
           issues.push(makeIssue('cell/ambiguous-number', position, { field: field.label, value: read.ambiguous.raw, read: formatNumber(read.ambiguous.read), other: formatNumber(read.ambiguous.other) }));
+        }
+        if (read.kind === 'value' && read.percent && field.input.type === 'nonNegative') {
+          // Read as shown (27,5% → 27,5), like the text "27,5%" always was; the unit is asked to check.
+          const shown = formatNumber(read.value);
+          issues.push(makeIssue('cell/suspect-scale', position, {
+            field: field.label,
+            value: `${shown}%`,
+            reason: `có dấu hoặc định dạng phần trăm, nhưng ô này không tính bằng phần trăm`,
+            read: shown,
+            fix: `Nếu đúng là ${shown}, bỏ định dạng phần trăm (Định dạng ô › Số) và nhập ${shown}; nếu là ${shown}% (${formatNumber(read.value / 100)} lần), nhập ${formatNumber(read.value / 100)}.`,
+          }));
         }
         break;
       }
@@ -179,7 +206,7 @@ function zodIssues(error: z.ZodError, fields: FieldPlan[], sheet: string, key: s
       case 'date':
         return makeIssue('cell/invalid-date', position, { field: field.label, value: shown });
       default:
-        return makeIssue('cell/too-long', position, { field: field.label, length: shown.length, limit: field.input.maxLength ?? 4000 });
+        return makeIssue('cell/too-long', position, tooLongParams(field, shown));
     }
   });
 }
@@ -308,6 +335,8 @@ export function checkSubmission(submission: Submission, ctx: CheckContext): Chec
     const fields = inputFields(definition.indicators.columns, row.fields, period.year, item);
     const read = readFields(fields, indicatorSheet, row.key, date1904, definition, issues);
     issues.push(...runSchema(fields, read.typed, read.invalid, indicatorRules(item), indicatorSheet, row.key, definition));
+    const threshold = thresholdOf(item);
+    if (item.result.type === 'percent' && threshold?.kind === 'number') checkScale(fields.find((f) => f.id === 'result'), read.typed, threshold.min, indicatorSheet, row.key, issues);
     const assessment = assessmentOf(item, read.invalid.has('result') ? null : (read.typed.result ?? null));
     const assessmentCell = row.fields.assessment;
     if (assessmentCell) checkFormula(assessmentCell, indicatorSheet, row.key, definition, issues);
@@ -324,6 +353,7 @@ export function checkSubmission(submission: Submission, ctx: CheckContext): Chec
     const fields = inputFields(definition.tasks.columns, row.fields, period.year);
     const read = readFields(fields, taskSheet, row.key, date1904, definition, issues);
     issues.push(...runSchema(fields, read.typed, read.invalid, taskRules(task, cachedDeadlineStatus(task.deadline, period, rules), definition), taskSheet, row.key, definition));
+    checkScale(fields.find((f) => f.id === 'progress' && f.input.type === 'percent'), read.typed, null, taskSheet, row.key, issues);
     values.tasks[row.key] = read.kept;
   }
   return { issues, values };
@@ -340,6 +370,27 @@ function inputFields(columns: FormDefinition['tasks']['columns'], cells: Record<
           : input;
       return { id: c.id, label: c.header.replace('{year}', String(year)), input: resolved, at: cells[c.id] as FieldCell };
     });
+}
+
+/**
+ * A percent typed as a fraction (0,85 for 85%; or "50%" typed into a cell formatted as a plain number,
+ * which keeps 0.5): a "%" result of at most 1 against a target above 1, or a progress between 0 and 1,
+ * with no percent sign or format. A warning asks the unit to check; the value is kept as read.
+ */
+function checkScale(field: FieldPlan | undefined, typed: Record<string, FieldValue>, target: number | null, sheet: string, key: string, issues: Issue[]): void {
+  const value = field ? typed[field.id] : null;
+  if (!field || typeof value !== 'number' || value <= 0 || value > 1 || (target === null ? value === 1 : target <= 1)) return;
+  if (readNumber(field.at.cell).percent) return; // `0,85%` or a percent format: the unit said percent
+  const shown = formatNumber(value);
+  const percent = formatNumber(percentOf(value));
+  const small = target === null ? 'dưới 1%' : `rất nhỏ so với chỉ tiêu ${formatNumber(target)}%`;
+  issues.push(makeIssue('cell/suspect-scale', { sheet, cell: field.at.address, key }, {
+    field: field.label,
+    value: shown,
+    reason: `${small}: có thể đã nhập dạng thập phân (${shown} thay cho ${percent}%)`,
+    read: `${shown}%`,
+    fix: `Nếu là ${percent}%, nhập ${percent}; nếu đúng là ${shown}%, giữ nguyên.`,
+  }));
 }
 
 /** Our formula cells must still be formulas: a typed-over assessment is flagged (and recomputed anyway). */

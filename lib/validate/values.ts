@@ -1,7 +1,8 @@
 import { VietnameseConversion } from 'vietnamese-conversion';
 import type { CellModel } from '../model/sheet';
 import { parseDayMonthYear } from '../period/format';
-import { cleanText, foldKey } from '../text/fold';
+import { percentOf } from '../read/number-format';
+import { cleanMultilineText, foldKey } from '../text/fold';
 
 /** What a cell holds once read leniently: a typed value, nothing, or something that is not of its type. */
 export type Lenient<T> = { kind: 'empty' } | { kind: 'value'; value: T } | { kind: 'invalid'; raw: string };
@@ -12,12 +13,15 @@ export interface AmbiguousNumber {
   other: number;
 }
 
-/** Text of a cell as the user typed it: NFC, trimmed; numbers and booleans as written. */
+/** How a number was marked as a percent: by the cell's number format (0.5 shown as 50%) or a typed `%`. */
+export type PercentMark = 'format' | 'sign';
+
+/** Text of a cell as the user typed it: NFC, trimmed, line breaks kept; numbers and booleans as shown (`50%`). */
 export function cellText(cell: CellModel | undefined): string {
   const v = cell?.value;
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return cleanText(v);
-  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') return cleanMultilineText(v);
+  if (typeof v === 'number') return cell?.isPercent ? `${percentOf(v)}%` : String(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return v.error;
 }
@@ -27,8 +31,14 @@ export function cellText(cell: CellModel | undefined): string {
  * A lone `1.234` could be 1234 (Vietnamese) or 1.234 (English): read as 1234 and flagged.
  * @example parseNumberText('85,5') // { value: 85.5 }
  */
-export function parseNumberText(raw: string): { value: number; ambiguous?: AmbiguousNumber } | null {
-  const text = raw.replace(/[\s\u00a0]+/g, '').replace(/%$/, '');
+export function parseNumberText(raw: string): { value: number; ambiguous?: AmbiguousNumber; percent?: true } | null {
+  const spaced = raw.replace(/[\s\u00a0]+/g, '');
+  const text = spaced.replace(/%$/, '');
+  const parsed = parseDigits(raw, text);
+  return parsed && text !== spaced ? { ...parsed, percent: true } : parsed;
+}
+
+function parseDigits(raw: string, text: string): { value: number; ambiguous?: AmbiguousNumber } | null {
   if (text === '') return null;
   const sign = /^[+-]/.test(text) ? text[0] : '';
   const body = sign ? text.slice(1) : text;
@@ -46,14 +56,41 @@ export function parseNumberText(raw: string): { value: number; ambiguous?: Ambig
   return null;
 }
 
-export function readNumber(cell: CellModel | undefined): Lenient<number> & { ambiguous?: AmbiguousNumber } {
+/**
+ * A number as the user sees it. A cell formatted as a percent holds the fraction (`50%` typed in Excel
+ * or LibreOffice is stored as 0.5): it is read as the percent shown, 50, like the text `50%`; `percent`
+ * says which of the two marked it, so a rule can ask about the scale where % is not the field's unit.
+ * @example readNumber({ address: 'J9', row: 9, col: 10, value: 0.855, isPercent: true }) // { kind: 'value', value: 85.5, percent: 'format' }
+ */
+export function readNumber(cell: CellModel | undefined): Lenient<number> & { ambiguous?: AmbiguousNumber; percent?: PercentMark } {
   const v = cell?.value;
-  if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'value', value: v } : { kind: 'invalid', raw: String(v) };
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return { kind: 'invalid', raw: String(v) };
+    return cell?.isPercent ? { kind: 'value', value: percentOf(v), percent: 'format' } : { kind: 'value', value: v };
+  }
   const text = cellText(cell);
   if (text === '') return { kind: 'empty' };
   const parsed = parseNumberText(text);
   if (!parsed) return { kind: 'invalid', raw: text };
-  return parsed.ambiguous ? { kind: 'value', value: parsed.value, ambiguous: parsed.ambiguous } : { kind: 'value', value: parsed.value };
+  return {
+    kind: 'value',
+    value: parsed.value,
+    ...(parsed.ambiguous ? { ambiguous: parsed.ambiguous } : {}),
+    ...(parsed.percent ? { percent: 'sign' as const } : {}),
+  };
+}
+
+/**
+ * A cell's value as the unit saw it, for what is kept without a field type (rows a unit added):
+ * a percent-formatted number is the percent shown (0.5 → 50), text keeps its line breaks as LF.
+ */
+export function seenValue(cell: CellModel): string | number | null {
+  const v = cell.value;
+  if (v === null) return null;
+  if (typeof v === 'number') return cell.isPercent ? percentOf(v) : v;
+  if (typeof v === 'boolean') return String(v);
+  if (typeof v === 'string') return v.replace(/\r\n?/g, '\n');
+  return v.error;
 }
 
 /** Excel serial day → `YYYY-MM-DD`, honouring the workbook's 1904 date system. */
@@ -104,6 +141,6 @@ export function readText(cell: CellModel | undefined): { text: string; legacy?: 
   const text = cellText(cell);
   const encoding = legacyEncodingOf(cell?.font);
   if (!encoding || text === '' || typeof cell?.value !== 'string') return { text };
-  if (encoding === 'TCVN3') return { text: cleanText(new VietnameseConversion(text, 'tcvn3').toCharset('unicode')), legacy: { encoding, converted: true } };
+  if (encoding === 'TCVN3') return { text: cleanMultilineText(new VietnameseConversion(text, 'tcvn3').toCharset('unicode')), legacy: { encoding, converted: true } };
   return { text, legacy: { encoding, converted: false } };
 }

@@ -270,6 +270,16 @@ describe('buildXlsx cells', () => {
     expect(strFromU8(partsOf(bytes)['xl/worksheets/sheet1.xml'] ?? new Uint8Array())).toContain(NFD_HA_NOI);
   });
 
+  test("writes a carriage return as Excel does (_x000D_) when asked, and a literal _x still protected", () => {
+    const texts = ['dòng 1\r\ndòng 2', 'a\rb\u000bc', 'mã _x0041_'];
+    const bytes = buildXlsx({ escapes: 'excel', sheets: [{ name: 'S', rows: [texts, texts.map((shared) => ({ shared }))] }] });
+    const sheet = strFromU8(partsOf(bytes)['xl/worksheets/sheet1.xml'] ?? new Uint8Array());
+    expect(sheet).toContain('dòng 1_x000D_\ndòng 2');
+    expect(sheet).not.toContain('&#13;');
+    const sst = descendants(xmlOf(bytes, 'xl/sharedStrings.xml'), 't').map((t) => t.text);
+    expect(sst).toEqual(['dòng 1_x000D_\ndòng 2', 'a_x000D_b_x000B_c', 'mã _x005F_x0041_']);
+  });
+
   test('counts shared strings and reuses the index of a repeated string', () => {
     const bytes = buildXlsx({ sheets: [{ name: 'S', rows: [[{ shared: 'a' }, { shared: 'b' }, { shared: 'a' }]] }] });
     const sst = xmlOf(bytes, 'xl/sharedStrings.xml');
@@ -295,6 +305,16 @@ describe('buildXlsx cells', () => {
 });
 
 describe('buildXlsx styles', () => {
+  test('points a cell at a built-in number format by id, with no numFmt element', () => {
+    const bytes = buildXlsx({ sheets: [{ name: 'S', rows: [[{ value: 0.5, numFmt: 9 }, { value: 0.25, numFmt: 10 }]] }] });
+    const styles = xmlOf(bytes, 'xl/styles.xml');
+    expect(descendants(styles, 'numFmt')).toEqual([]);
+    const xfs = descendants(child(styles, 'cellXfs') as XmlNode, 'xf');
+    const cells = cellsOf(xmlOf(bytes, 'xl/worksheets/sheet1.xml'));
+    expect([cells.A1, cells.B1].map((c) => xfs[Number(c?.s)]?.attributes.numFmtId)).toEqual(['9', '10']);
+  });
+
+
   test('lists every font used and points each styled cell at an xf with its font and number format', () => {
     const bytes = buildXlsx({
       sheets: [

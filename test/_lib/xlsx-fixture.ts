@@ -11,7 +11,8 @@ export type FixtureCell =
   | { shared: string }
   | { formula: string; value?: string | number | boolean }
   | { date: number }
-  | { value: string | number; font?: string; numFmt?: string }
+  /** `numFmt`: a format code (written as a numFmt element), or the id of a built-in format (9 is `0%`). */
+  | { value: string | number; font?: string; numFmt?: string | number }
   | { error: string };
 
 export interface FixtureSheet {
@@ -36,6 +37,11 @@ export interface FixtureWorkbook {
   /** Raw parts added last, so they replace generated ones of the same path (content types are not touched). */
   extraParts?: Record<string, string | Uint8Array>;
   contentTypeOverride?: string;
+  /**
+   * How a carriage return (or another character XML cannot carry) in cell text travels: as an XML
+   * character reference (`&#13;`, as LibreOffice writes it; the default) or as Excel writes it (`_x000D_`).
+   */
+  escapes?: 'xml' | 'excel';
 }
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -78,14 +84,20 @@ function escapeAttr(text: string): string {
   return escapeText(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }
 
+type Escapes = NonNullable<FixtureWorkbook['escapes']>;
+
 /** Cell text as Excel stores it: a literal `_xHHHH_` is protected as `_x005F_xHHHH_`, then XML-escaped. */
-function escapeCellText(text: string): string {
-  return escapeText(text.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1'));
+function escapeCellText(text: string, escapes: Escapes): string {
+  const protectedText = text.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
+  if (escapes === 'xml') return escapeText(protectedText);
+  // eslint-disable-next-line no-control-regex -- the control characters are what Excel escapes
+  const hex = protectedText.replace(/[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]/gu, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+  return escapeText(hex);
 }
 
-function tElement(text: string): string {
+function tElement(text: string, escapes: Escapes): string {
   const preserve = /^\s|\s$/u.test(text) ? ' xml:space="preserve"' : '';
-  return `<t${preserve}>${escapeCellText(text)}</t>`;
+  return `<t${preserve}>${escapeCellText(text, escapes)}</t>`;
 }
 
 function numberText(value: number): string {
@@ -106,14 +118,15 @@ class Styles {
     return 1;
   }
 
-  xfFor(font: string | undefined, numFmt: string | undefined): number {
+  xfFor(font: string | undefined, numFmt: string | number | undefined): number {
     let fontId = 0;
     if (font !== undefined) {
       fontId = this.fonts.indexOf(font);
       if (fontId < 0) fontId = this.fonts.push(font) - 1;
     }
     let numFmtId = 0;
-    if (numFmt !== undefined) {
+    if (typeof numFmt === 'number') numFmtId = numFmt;
+    else if (numFmt !== undefined) {
       numFmtId = this.numFmts.get(numFmt) ?? FIRST_CUSTOM_NUM_FMT + this.numFmts.size;
       this.numFmts.set(numFmt, numFmtId);
     }
@@ -168,14 +181,14 @@ class SharedStrings {
     return this.count > 0;
   }
 
-  toXml(): string {
-    const items = [...this.index.keys()].map((text) => `<si>${tElement(text)}</si>`).join('');
+  toXml(escapes: Escapes): string {
+    const items = [...this.index.keys()].map((text) => `<si>${tElement(text, escapes)}</si>`).join('');
     return `${XML_DECL}<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.index.size}">${items}</sst>`;
   }
 }
 
-function cellXml(ref: string, cell: NonNullable<FixtureCell>, styles: Styles, shared: SharedStrings): string {
-  if (typeof cell === 'string') return `<c r="${ref}" t="inlineStr"><is>${tElement(cell)}</is></c>`;
+function cellXml(ref: string, cell: NonNullable<FixtureCell>, styles: Styles, shared: SharedStrings, escapes: Escapes): string {
+  if (typeof cell === 'string') return `<c r="${ref}" t="inlineStr"><is>${tElement(cell, escapes)}</is></c>`;
   if (typeof cell === 'number') return `<c r="${ref}"><v>${numberText(cell)}</v></c>`;
   if (typeof cell === 'boolean') return `<c r="${ref}" t="b"><v>${cell ? 1 : 0}</v></c>`;
   if ('shared' in cell) return `<c r="${ref}" t="s"><v>${shared.add(cell.shared)}</v></c>`;
@@ -184,18 +197,18 @@ function cellXml(ref: string, cell: NonNullable<FixtureCell>, styles: Styles, sh
     const f = `<f>${escapeText(cell.formula.replace(/^=/, ''))}</f>`;
     const { value } = cell;
     if (value === undefined) return `<c r="${ref}">${f}</c>`;
-    if (typeof value === 'string') return `<c r="${ref}" t="str">${f}<v>${escapeCellText(value)}</v></c>`;
+    if (typeof value === 'string') return `<c r="${ref}" t="str">${f}<v>${escapeCellText(value, escapes)}</v></c>`;
     if (typeof value === 'boolean') return `<c r="${ref}" t="b">${f}<v>${value ? 1 : 0}</v></c>`;
     return `<c r="${ref}">${f}<v>${numberText(value)}</v></c>`;
   }
   if ('date' in cell) return `<c r="${ref}" s="${styles.dateXf()}"><v>${numberText(cell.date)}</v></c>`;
   if ('error' in cell) return `<c r="${ref}" t="e"><v>${escapeText(cell.error)}</v></c>`;
   const s = styles.xfFor(cell.font, cell.numFmt);
-  if (typeof cell.value === 'string') return `<c r="${ref}" s="${s}" t="inlineStr"><is>${tElement(cell.value)}</is></c>`;
+  if (typeof cell.value === 'string') return `<c r="${ref}" s="${s}" t="inlineStr"><is>${tElement(cell.value, escapes)}</is></c>`;
   return `<c r="${ref}" s="${s}"><v>${numberText(cell.value)}</v></c>`;
 }
 
-function sheetXml(sheet: FixtureSheet, styles: Styles, shared: SharedStrings): string {
+function sheetXml(sheet: FixtureSheet, styles: Styles, shared: SharedStrings, escapes: Escapes): string {
   const startRow = sheet.startRow ?? 1;
   const rowsXml: string[] = [];
   let minRow = Infinity;
@@ -210,7 +223,7 @@ function sheetXml(sheet: FixtureSheet, styles: Styles, shared: SharedStrings): s
     for (let j = 0; j < row.length; j += 1) {
       const cell = row[j];
       if (cell === null || cell === undefined) continue;
-      cells.push(cellXml(cellAddress(rowNumber, j + 1), cell, styles, shared));
+      cells.push(cellXml(cellAddress(rowNumber, j + 1), cell, styles, shared, escapes));
       minCol = Math.min(minCol, j + 1);
       maxCol = Math.max(maxCol, j + 1);
     }
@@ -246,6 +259,7 @@ function relsXml(rels: Array<{ type: string; target: string; external?: boolean 
 }
 
 export function buildXlsx(workbook: FixtureWorkbook): Uint8Array {
+  const escapes: Escapes = workbook.escapes ?? 'xml';
   const styles = new Styles();
   const shared = new SharedStrings();
   const parts = new Map<string, string | Uint8Array>();
@@ -257,7 +271,7 @@ export function buildXlsx(workbook: FixtureWorkbook): Uint8Array {
     const target = partName.includes('/') ? partName : `worksheets/${partName}`;
     const path = `xl/${target}`;
     if (parts.has(path)) throw new Error(`two sheets share the part ${path}`);
-    parts.set(path, sheetXml(sheet, styles, shared));
+    parts.set(path, sheetXml(sheet, styles, shared, escapes));
     overrides.push([`/${path}`, `${CT}.worksheet+xml`]);
     workbookRels.push({ type: `${REL}/worksheet`, target });
     const state = sheet.state === undefined || sheet.state === 'visible' ? '' : ` state="${sheet.state}"`;
@@ -269,7 +283,7 @@ export function buildXlsx(workbook: FixtureWorkbook): Uint8Array {
   workbookRels.push({ type: `${REL}/styles`, target: 'styles.xml' });
 
   if (shared.used) {
-    parts.set('xl/sharedStrings.xml', shared.toXml());
+    parts.set('xl/sharedStrings.xml', shared.toXml(escapes));
     overrides.push(['/xl/sharedStrings.xml', `${CT}.sharedStrings+xml`]);
     workbookRels.push({ type: `${REL}/sharedStrings`, target: 'sharedStrings.xml' });
   }

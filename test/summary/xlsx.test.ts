@@ -31,7 +31,7 @@ const model: SummaryModel = {
       name: 'Dữ liệu',
       title: 'DỮ LIỆU',
       columns: [{ header: 'Đơn vị', width: 10 }, { header: 'Giá trị', width: 20 }, { header: 'Tệp nguồn', width: 30 }, { header: 'SHA-256', width: 20 }],
-      rows: Array.from({ length: 50 }, (_, i) => [i % 2 ? 'CAT' : 'SYT', i % 3 ? i * 1.5 : `ghi chú ${i} <&>`, FILE, SHA]),
+      rows: [...Array.from({ length: 50 }, (_, i) => [i % 2 ? 'CAT' : 'SYT', i % 3 ? i * 1.5 : `ghi chú ${i} <&>`, FILE, SHA]), ['SYT', '1. Thiếu kinh phí\n2. Thiếu người\n3. Chờ hướng dẫn', FILE, SHA]],
       marks: [],
       compact: true,
     },
@@ -70,6 +70,17 @@ describe('the summary writer', () => {
     const concerns = wb.getWorksheet('Khó khăn, kiến nghị')!;
     expect(concerns.getCell('B4').alignment?.wrapText).toBe(true);
     expect(concerns.getRow(4).height).toBeGreaterThan(15);
+  });
+
+  it('writes a unit\'s line breaks as typed, wrapped and tall enough, even on a compact sheet', async () => {
+    const bytes = await writeSummaryXlsx(model, { generatedAt });
+    expect(xmlParts(bytes)['xl/sharedStrings.xml']).toContain('<t xml:space="preserve">1. Thiếu kinh phí\n2. Thiếu người\n3. Chờ hướng dẫn</t>');
+    const data = (await loadWorkbook(bytes)).getWorksheet('Dữ liệu')!;
+    const row = 3 + 51;
+    expect(data.getCell(`B${row}`).value).toBe('1. Thiếu kinh phí\n2. Thiếu người\n3. Chờ hướng dẫn');
+    expect([data.getCell(`B${row}`).alignment?.wrapText, data.getCell(`C${row}`).alignment?.wrapText]).toEqual([true, true]);
+    expect(data.getRow(row).height).toBeGreaterThanOrEqual(3 * 14);
+    expect(data.getCell(`B${row - 1}`).alignment?.wrapText).toBeFalsy();
   });
 
   it('gives the same parts with Node\'s native deflate as with fflate, in a valid zip', async () => {

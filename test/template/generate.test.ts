@@ -100,6 +100,18 @@ describe('generateWorkbook for Sở Y tế, November 2026', () => {
     expect(wb.definedNames.getRanges('DS_indicatorState').ranges).toEqual(["'_danh_sach'!$B$2:$B$5"]);
   });
 
+  it('leaves percent inputs in the General format, so "85,5%" typed in LibreOffice keeps its percent format', () => {
+    // Under a number format LibreOffice keeps the format: "50%" typed into `0` was stored as 0.5 and shown as "1".
+    const indicators = sheet(wb, 'Biểu 01 - Chỉ tiêu');
+    const tasks = sheet(wb, 'Biểu 02 - Nhiệm vụ');
+    const progress = tasks.getCell(keysOf(tasks).get('PL2.10') as number, 10);
+    expect(progress.dataValidation).toEqual(expect.objectContaining({ type: 'decimal', formulae: [0, 100] }));
+    for (const cell of [indicators.getCell(keysOf(indicators).get('PL1.II.5') as number, 8), progress]) {
+      expect(cell.numFmt ?? 'General').toBe('General');
+      expect(cell.alignment?.horizontal).toBe('right');
+    }
+  });
+
   it('computes the assessment with a formula built from the target, cached as "no data" while empty', () => {
     const ws = sheet(wb, 'Biểu 01 - Chỉ tiêu');
     const keys = keysOf(ws);

@@ -1,5 +1,6 @@
 import { loadCatalog, loadRoster } from '../../lib/node/seeds';
 import { renderIssue } from '../../lib/issues/issue';
+import { useNativeSegmenter } from '../../lib/text/graphemes';
 import { validateWorkbook } from '../../lib/validate/validate';
 import { at, coverAt, SHEETS, templateXlsx, type Row } from '../_lib/template-fixture';
 
@@ -151,5 +152,107 @@ describe('checkSubmission against what the caller expects', () => {
     const report = validateWorkbook(templateXlsx({ identity: { catalogHash: '0123456789abcdef' } }), { catalog, roster });
     expect(report.issues.map((i) => i.code)).toEqual(['workbook/catalog-changed']);
     expect(report.blocked).toBe(true);
+  });
+});
+
+describe('checkSubmission reads percents as the unit sees them (issue 16)', () => {
+  const indicators: Row[] = [
+    ['PL1.I.3', { result: { value: 0.5, numFmt: '0%' }, note: { value: 0.5, numFmt: '0%' } }], // typed "50%": 50, met (target 50)
+    ['PL1.III.4', { result: { value: 0.855, numFmt: '0.0%' } }], // 85.5, met (target 80)
+    ['PL1.III.5', { result: { value: 1.5, numFmt: 9 } }], // 150%: out of range, said as 150
+    ['PL1.III.3', { result: 0.85 }], // a fraction for 85%: kept, and the scale questioned
+    ['PL1.III.10', { result: '0,85%' }], // typed as a percent: no question about the scale
+    ['PL1.V.3', { result: 0 }], // zero is zero on either scale
+    ['PL1.III.1', { result: { value: 85, numFmt: '0" %"' } }], // a printed "%" does not scale the number
+    ['PL1.II.9', { result: { value: 0.275, numFmt: '0.0%' } }], // "lần GDP" shown as 27,5%
+  ];
+  const tasks: Row[] = [
+    ['PL2.1', { status: 'Đang triển khai', progress: { value: 0.5, numFmt: '0%' } }],
+    ['PL2.3', { status: 'Đã hoàn thành', progress: { value: 1, numFmt: 9 }, product: 'Công văn 12/CAT' }],
+    ['PL2.4', { status: 'Đã hoàn thành', progress: { value: 0.4, numFmt: '0%' }, product: 'Công văn 13/CAT' }],
+    ['PL2.5', { status: 'Đang triển khai', progress: 0.5 }],
+    ['PL2.2', { status: 'Đang triển khai', progress: 1 }],
+  ];
+  const report = validateWorkbook(templateXlsx({ indicators, tasks }), ctx);
+  const value = (sheet: 'indicators' | 'tasks', key: string, field: string) => {
+    const rows = sheet === 'indicators' ? report.values?.indicators : report.values?.tasks;
+    return (rows?.[key] as Record<string, { value: unknown }> | undefined)?.[field]?.value;
+  };
+
+  it('reads a percent-formatted number as the percent shown, everywhere it is kept', () => {
+    expect(['PL1.I.3', 'PL1.III.4', 'PL1.III.5', 'PL1.III.3', 'PL1.III.10', 'PL1.V.3', 'PL1.III.1', 'PL1.II.9'].map((k) => value('indicators', k, 'result'))).toEqual([50, 85.5, 150, 0.85, 0.85, 0, 85, 27.5]);
+    expect(['PL2.1', 'PL2.3', 'PL2.4', 'PL2.5', 'PL2.2'].map((k) => value('tasks', k, 'progress'))).toEqual([50, 100, 40, 0.5, 1]);
+    expect(value('indicators', 'PL1.I.3', 'note')).toBe('50%');
+    expect(value('indicators', 'PL1.I.3', 'assessment')).toBe('Đạt');
+    expect(value('indicators', 'PL1.III.4', 'assessment')).toBe('Đạt');
+  });
+
+  it('reports the rules on those values, and asks about the scale where a percent looks like a fraction', () => {
+    expect(report.issues.map((i) => [i.sheet, i.cell, i.code])).toEqual([
+      [I, at('indicators', 2, 'result'), 'cell/out-of-range'],
+      [T, at('tasks', 2, 'progress'), 'row/done-not-100'],
+      [I, at('indicators', 3, 'result'), 'cell/suspect-scale'],
+      [I, at('indicators', 3, 'result'), 'row/below-target'],
+      [I, at('indicators', 4, 'result'), 'row/below-target'],
+      [I, at('indicators', 5, 'result'), 'row/below-target'],
+      [I, at('indicators', 6, 'result'), 'row/below-target'],
+      [I, at('indicators', 7, 'result'), 'cell/suspect-scale'],
+      [T, at('tasks', 3, 'progress'), 'cell/suspect-scale'],
+    ]);
+    const text = report.issues.map(renderIssue);
+    expect(text).toContain(`[${I}!${at('indicators', 2, 'result')}] Giá trị 150 của "Kết quả đến thời điểm báo cáo" phải từ 0 đến 100. Nhập tỷ lệ từ 0 đến 100, ví dụ 85,5.`);
+    expect(text).toContain(`[${T}!${at('tasks', 2, 'progress')}] Nhiệm vụ PL2.4 ghi "Đã hoàn thành" nhưng tiến độ là 40%. Sửa tiến độ thành 100 hoặc chọn lại trạng thái.`);
+    expect(text).toContain(
+      `[${I}!${at('indicators', 3, 'result')}] Giá trị 0,85 của "Kết quả đến thời điểm báo cáo" rất nhỏ so với chỉ tiêu 80%: có thể đã nhập dạng thập phân (0,85 thay cho 85%); da06 đọc là 0,85%. Nếu là 85%, nhập 85; nếu đúng là 0,85%, giữ nguyên.`,
+    );
+    expect(text).toContain(
+      `[${I}!${at('indicators', 7, 'result')}] Giá trị 27,5% của "Kết quả đến thời điểm báo cáo" có dấu hoặc định dạng phần trăm, nhưng ô này không tính bằng phần trăm; da06 đọc là 27,5. Nếu đúng là 27,5, bỏ định dạng phần trăm (Định dạng ô › Số) và nhập 27,5; nếu là 27,5% (0,275 lần), nhập 0,275.`,
+    );
+    expect(text).toContain(
+      `[${T}!${at('tasks', 3, 'progress')}] Giá trị 0,5 của "Tiến độ (%)" dưới 1%: có thể đã nhập dạng thập phân (0,5 thay cho 50%); da06 đọc là 0,5%. Nếu là 50%, nhập 50; nếu đúng là 0,5%, giữ nguyên.`,
+    );
+    expect(report.issues.filter((i) => i.code === 'cell/suspect-scale').every((i) => i.severity === 'warning')).toBe(true);
+  });
+});
+
+describe('checkSubmission keeps line breaks as typed (issue 16)', () => {
+  it.each([['LibreOffice (&#13;)', 'xml'], ['Excel (_x000D_)', 'excel']] as const)('keeps them whichever way the writer escaped a CR: %s', (_how, escapes) => {
+    const bytes = templateXlsx({
+      workbook: { escapes },
+      cover: { assessment: 'Kết quả tháng 11:\r\n1. Hoàn thành A\r\n2. Hoàn thành B', difficulties: '  Thiếu kinh phí \n\n Thiếu người  ', proposals: { shared: 'Đề nghị:\r- Bổ sung máy chủ' } },
+      indicators: [['PL1.I.3', { result: 55, note: 'Nguồn: A\nCách tính: B' }]],
+      tasks: [['PL2.1', { status: 'Đang triển khai', progress: 50, results: 'Dòng 1\r\nDòng 2', difficulties: { shared: 'a\nb' } }], [null, { text: 'Ghi chú thêm:\r\ndòng hai' }]],
+    });
+    const { values, issues } = validateWorkbook(bytes, ctx);
+    expect(issues.map((i) => i.code)).toEqual(['row/extra']);
+    expect(values?.cover.assessment?.value).toBe('Kết quả tháng 11:\n1. Hoàn thành A\n2. Hoàn thành B');
+    expect(values?.cover.difficulties?.value).toBe('Thiếu kinh phí\n\nThiếu người');
+    expect(values?.cover.proposals?.value).toBe('Đề nghị:\n- Bổ sung máy chủ');
+    expect(values?.indicators['PL1.I.3']?.note?.value).toBe('Nguồn: A\nCách tính: B');
+    expect(values?.tasks['PL2.1']?.results?.value).toBe('Dòng 1\nDòng 2');
+    expect(values?.tasks['PL2.1']?.difficulties?.value).toBe('a\nb');
+    expect(values?.extraRows[0]?.cells[0]?.value).toBe('Ghi chú thêm:\r\ndòng hai'); // the cell as read; the merger keeps it with LF
+  });
+});
+
+describe('checkSubmission counts lengths as the user counts characters (issue 16)', () => {
+  const FAMILY = '👨\u200d👩\u200d👧\u200d👦'; // one character, 11 UTF-16 units
+  const THUMB = '👍🏽'; // one character, 4 units
+  const lengthIssues = (dataSource: string, assessment?: string) =>
+    validateWorkbook(templateXlsx({ indicators: [['PL1.I.3', { result: 55, dataSource }]], ...(assessment ? { cover: { assessment } } : {}) }), ctx)
+      .issues.filter((i) => i.code === 'cell/too-long')
+      .map(renderIssue);
+
+  afterEach(() => useNativeSegmenter(true));
+
+  it.each([['Intl.Segmenter', true], ['the fallback for old webviews', false]])('with %s', (_name, native) => {
+    useNativeSegmenter(native);
+    // 2,000 characters with emoji are within the limit of 2,000, though they take 5,000 UTF-16 units.
+    expect(lengthIssues('x'.repeat(1000) + THUMB.repeat(1000))).toEqual([]);
+    expect(lengthIssues('Đ'.repeat(1990) + FAMILY.repeat(20))).toEqual([`[${I}!${at('indicators', 0, 'dataSource')}] "Nguồn số liệu, cách tính" dài 2010 ký tự, vượt mức 2000 ký tự. Rút gọn nội dung hoặc gửi kèm văn bản.`]);
+    // Within the field's 8,000 characters, but past the 32,767 units one Excel cell holds.
+    expect(lengthIssues('ok', FAMILY.repeat(3000))).toEqual([
+      `[${C}!${coverAt('assessment')}] "Đánh giá chung kết quả thực hiện trong kỳ" dài 3000 ký tự, vượt mức 2978 ký tự (một ô Excel chỉ chứa được 32.767 đơn vị; mỗi biểu tượng cảm xúc tính từ 2 đến 11 đơn vị). Rút gọn nội dung hoặc gửi kèm văn bản.`,
+    ]);
   });
 });

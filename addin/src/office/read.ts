@@ -2,6 +2,7 @@
 // The open workbook as lib's sheet model: a WorkbookSource over data loaded up front in a few passes
 // (one context.sync() each), so lib's synchronous reader runs unchanged on what Excel returned.
 import { cellAddress, setCell, type CellModel, type CellValue, type SheetModel, type SheetState } from '../../../lib/model/sheet';
+import { classifyNumberFormat } from '../../../lib/read/number-format';
 import type { Submission, WorkbookSource } from '../../../lib/read/submission';
 import { IDENTITY_KEYS, KEY_COLUMN } from '../../../lib/template/layout';
 import { FORM_DEFINITIONS } from '../../../lib/template/registry';
@@ -28,13 +29,6 @@ export const DEFAULT_MAX_CELLS_PER_READ = 10_000;
 
 const VISIBILITY: Record<string, SheetState> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };
 
-/** Number formats that show a date: any d or y, or m without h/s (minutes), outside quotes and brackets. */
-export function isDateFormat(format: string): boolean {
-  const bare = format.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
-  if (bare === '' || /^general$/i.test(bare) || bare === '@') return false;
-  return /[dy]/i.test(bare) || (/m/i.test(bare) && !/[hs]/i.test(bare));
-}
-
 function cellValue(raw: unknown, type: unknown): CellValue {
   if (raw === '' || raw === null || raw === undefined) return null;
   if (type === 'Error') return { error: String(raw) };
@@ -57,7 +51,10 @@ function addCells(sheet: SheetModel, data: RangeData): void {
       if (value === null && formula === undefined) return;
       const cell: CellModel = { address: cellAddress(row, col), row, col, value };
       if (formula !== undefined) cell.formula = formula;
-      if (typeof value === 'number' && isDateFormat(format)) cell.isDate = true;
+      // The file reader's classifier: a percent format (0.5 shown as 50%) is read as that percent by lib's rules.
+      const kind = typeof value === 'number' ? classifyNumberFormat(format, value) : 'other';
+      if (kind === 'date') cell.isDate = true;
+      else if (kind === 'percent') cell.isPercent = true;
       setCell(sheet, cell);
     }),
   );

@@ -15,13 +15,19 @@ function argb(color: Partial<ExcelJS.Color> | undefined): string | undefined {
   return value && /^[0-9A-F]{8}$/i.test(value) ? `#${value.slice(2).toUpperCase()}` : undefined;
 }
 
+/** Text as Excel shows it: exceljs leaves the file's `_xHHHH_` escapes (`_x000D_` for a CR) undecoded. */
+function excelText(text: string): string {
+  return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_whole, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+}
+
 function plain(value: ExcelJS.CellValue): { v?: string | number | boolean; error?: boolean } {
   if (value === null || value === undefined) return {};
   if (value instanceof Date) return { v: serial(value) };
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return { v: typeof value === 'string' ? value : value };
+  if (typeof value === 'number' || typeof value === 'boolean') return { v: value };
+  if (typeof value === 'string') return { v: excelText(value) };
   if (typeof value === 'object' && 'error' in value) return { v: String(value.error), error: true };
-  if (typeof value === 'object' && 'richText' in value) return { v: value.richText.map((r) => r.text).join('') };
-  if (typeof value === 'object' && 'text' in value && typeof value.text === 'string') return { v: value.text };
+  if (typeof value === 'object' && 'richText' in value) return { v: excelText(value.richText.map((r) => r.text).join('')) };
+  if (typeof value === 'object' && 'text' in value && typeof value.text === 'string') return { v: excelText(value.text) };
   return {};
 }
 

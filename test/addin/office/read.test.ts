@@ -7,6 +7,8 @@ import { excelRun } from '../_lib/excel';
 import { FakeExcel } from '../fake-office/office';
 import { uninstallFakeOffice } from '../fake-office/office';
 import type { Issue } from '../../../lib/issues/issue';
+import { checkSubmission } from '../../../lib/validate/check';
+import { templateXlsx } from '../../_lib/template-fixture';
 
 const ctx = { catalog, roster };
 const flat = (issues: readonly Issue[]) => issues.map((i) => [i.sheet ?? '', i.cell ?? '', i.code, i.severity, JSON.stringify(i.params)]);
@@ -179,5 +181,49 @@ describe('readOpenWorkbook', () => {
     const assessment = [...workbook.readSheet(SHEETS.indicators).rows.values()].map((r) => r.get(9)).find((c) => c?.formula);
     expect(assessment?.formula).toMatch(/^IF\(/);
     expect(() => workbook.readSheet('_danh_sach')).toThrow(/not loaded/);
+  });
+});
+
+describe('percents and line breaks as the user typed them (issue 16)', () => {
+  it('reads "85,5%" typed (vi-VN Excel) into a result and "50%" into a progress as 85,5 and 50, line breaks kept', async () => {
+    const fake = await openInFakeExcel(await filledReturn('NHNN'));
+    const first = await excelRun((context) => checkOpenWorkbook(context, ctx));
+    const submission = first.submission as NonNullable<typeof first.submission>;
+    const result = submission.indicators.find((r) => r.key === 'PL1.II.3')?.fields.result?.address as string;
+    const task = submission.tasks[0] as (typeof submission.tasks)[number];
+    const [progress, results] = [task.fields.progress?.address as string, task.fields.results?.address as string];
+    fake.userEdit(SHEETS.indicators, result, [['85,5%']]);
+    fake.userEdit(SHEETS.tasks, progress, [['50%']]);
+    fake.userEdit(SHEETS.tasks, results, [['Dòng 1\nDòng 2']]);
+    // What Excel stores for typed percents: the fraction, with a percent format.
+    expect(fake.cell(SHEETS.indicators, result)).toMatchObject({ value: 0.855, numberFormat: '0.00%' });
+    expect(fake.cell(SHEETS.tasks, progress)).toMatchObject({ value: 0.5, numberFormat: '0%' });
+    const edits = [{ sheet: SHEETS.indicators, address: result, structural: false }, { sheet: SHEETS.tasks, address: `${progress}:${results}`, structural: false }];
+    const second = await excelRun((context) => recheckEdits(context, first, edits, ctx));
+    const values = checkSubmission(second.submission as NonNullable<typeof second.submission>, ctx).values;
+    expect(values.indicators['PL1.II.3']?.result?.value).toBe(85.5);
+    expect(values.tasks[task.key]?.progress?.value).toBe(50);
+    expect(values.tasks[task.key]?.results?.value).toBe('Dòng 1\nDòng 2');
+    expect(second.workbook.readSheet(SHEETS.indicators).rows.get(Number(result.slice(1)))?.get(8)).toMatchObject({ value: 0.855, isPercent: true });
+    expect(second.issues.map((i) => i.code)).not.toContain('cell/suspect-scale');
+  });
+
+  it('finds the same issues and values as da06 validate in a return with percent formats and line breaks', async () => {
+    const bytes = templateXlsx({
+      unit: 'NHNN',
+      unitName: 'Ngân hàng Nhà nước Việt Nam chi nhánh Khu vực 7',
+      cover: { difficulties: '1. Thiếu kinh phí\r\n2. Thiếu người' },
+      indicators: [['PL1.II.3', { result: { value: 0.855, numFmt: '0.0%' }, note: 'Nguồn: A\nCách tính: B' }], ['PL1.II.7', { result: 0.9 }], ['PL1.II.9', { result: { value: 0.275, numFmt: 10 } }]],
+      tasks: [['PL3.I.1', { status: 'Đang triển khai', progress: { value: 0.5, numFmt: '0%' }, results: 'Dòng 1\nDòng 2' }]],
+    });
+    const expected = validateWorkbook(bytes, ctx);
+    expect(expected.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['cell/suspect-scale']));
+    await openInFakeExcel(bytes);
+    const check = await excelRun((context) => checkOpenWorkbook(context, ctx));
+    expect(flat(check.issues)).toEqual(flat(expected.issues));
+    expect(checkSubmission(check.submission as NonNullable<typeof check.submission>, ctx).values).toEqual(expected.values);
+    expect(expected.values?.indicators['PL1.II.3']?.result?.value).toBe(85.5);
+    expect(expected.values?.tasks['PL3.I.1']?.progress?.value).toBe(50);
+    expect(expected.values?.cover.difficulties?.value).toBe('1. Thiếu kinh phí\n2. Thiếu người');
   });
 });
