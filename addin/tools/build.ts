@@ -111,10 +111,25 @@ function xmlcharsWithoutUnicodeFlag(path: string, source: string): string {
   return rewritten;
 }
 
+/** noble's SHA-2 writes the message length with BigInt, which IE11 lacks: the same 64 bits from a Number (exact below 2^53). */
+const SET_LENGTH_64 = `function __da06SetLength64(view, byteOffset, bits, isLE) {
+  view.setUint32(byteOffset + (isLE ? 4 : 0), Math.floor(bits / 4294967296), isLE);
+  view.setUint32(byteOffset + (isLE ? 0 : 4), bits >>> 0, isLE);
+}
+`;
+
+/** A package file with `from` replaced by `to`, or the build stops: a patch that no longer applies must be revisited. */
+function patched(path: string, source: string, from: RegExp, to: string): string {
+  const out = source.replace(from, to);
+  if (out === source) throw new Error(`${path}: the IE11 patch in addin/tools/build.ts no longer applies (${from}); revisit it`);
+  return out;
+}
+
 /**
- * Two things in bundled packages that IE11 cannot even load, fixed at build time (each fails the build
- * if the package changes under it): zod 4 builds its int64 ranges with BigInt() when it loads (da06 has
- * no int64 schema), and saxes's character tables (xmlchars) build `u`-flag regexes, which IE11 refuses.
+ * What bundled packages do that IE11 cannot, fixed at build time (each fails the build if the package
+ * changes under it): zod 4 builds its int64 ranges with BigInt() when it loads (da06 has no int64 schema);
+ * saxes's character tables (xmlchars) build `u`-flag regexes, which IE11 refuses; @noble/hashes's SHA-256
+ * (integrity tokens, file checksums) writes the message length with BigInt.
  */
 export const IE11_PATCHES: esbuild.Plugin = {
   name: 'da06-ie11-patches',
@@ -126,6 +141,10 @@ export const IE11_PATCHES: esbuild.Plugin = {
       return { contents: `const __da06BigInt = typeof BigInt === "function" ? BigInt : Number;\n${patched}`, loader: 'js' };
     });
     build.onLoad({ filter: /[\\/]node_modules[\\/]xmlchars[\\/].*\.js$/ }, ({ path }) => ({ contents: xmlcharsWithoutUnicodeFlag(path, readFileSync(path, 'utf8')), loader: 'js' }));
+    build.onLoad({ filter: /[\\/]node_modules[\\/]@noble[\\/]hashes[\\/](esm[\\/])?_md\.js$/ }, ({ path }) => ({
+      contents: SET_LENGTH_64 + patched(path, readFileSync(path, 'utf8'), /setBigUint64\(view, blockLen - 8, BigInt\(this\.length \* 8\), isLE\);/, '__da06SetLength64(view, blockLen - 8, this.length * 8, isLE);'),
+      loader: 'js',
+    }));
   },
 };
 
@@ -213,6 +232,22 @@ function coreJsVersion(): string {
 }
 
 /**
+ * `RegExp("…", "u")` with a literal pattern (what SWC makes of a `/…/u` literal it cannot lower) as
+ * the equivalent ES5 pattern, by regexpu-core: IE11 throws on the `u` flag, core-js cannot add it.
+ */
+export function withoutUnicodeFlag(code: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- regexpu-core ships CommonJS without types
+  const rewritePattern = require('regexpu-core') as (pattern: string, flags: string, options: Record<string, string>) => string;
+  const literal = String.raw`(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")`;
+  const call = new RegExp(String.raw`\bRegExp\((${literal}),\s*(['"])([a-z]*u[a-z]*)\2\)`, 'g');
+  return code.replace(call, (_, pattern: string, _quote: string, flags: string) => {
+    const source = (pattern.startsWith("'") ? JSON.parse(`"${pattern.slice(1, -1).replace(/\\'/g, "'").replace(/"/g, '\\"')}"`) : JSON.parse(pattern)) as string;
+    const rewritten = rewritePattern(source, flags, { unicodeFlag: 'transform', unicodePropertyEscapes: 'transform' });
+    return `RegExp(${JSON.stringify(rewritten)}, ${JSON.stringify(flags.replace('u', ''))})`;
+  });
+}
+
+/**
  * One bundle lowered for IE11: SWC rewrites the syntax to ES5 and adds a `require` of each core-js
  * module the code uses and IE11 lacks; esbuild then bundles those in and minifies, as ES5.
  */
@@ -225,7 +260,7 @@ export async function lowerToEs5(code: string, file: string): Promise<string> {
     env: { targets: IE11_TARGET, mode: 'usage', coreJs: coreJsVersion() },
   });
   const bundled = await esbuild.build({
-    stdin: { contents: lowered.code, resolveDir: REPO_ROOT, sourcefile: file, loader: 'js' },
+    stdin: { contents: withoutUnicodeFlag(lowered.code), resolveDir: REPO_ROOT, sourcefile: file, loader: 'js' },
     bundle: true,
     write: false,
     format: 'iife',
@@ -239,13 +274,18 @@ export async function lowerToEs5(code: string, file: string): Promise<string> {
   return bundled.outputFiles[0]?.text ?? '';
 }
 
+/** The production bundles before lowering: modern syntax, not minified (what lowerToEs5 takes). */
+export async function bundleSources(options: BuildAddinOptions): Promise<esbuild.BuildResult & { outputFiles: esbuild.OutputFile[] }> {
+  return esbuild.build({ ...esbuildOptions(options), target: 'esnext', minify: false, write: false });
+}
+
 /** The bundles: ES2017 with source maps for development, ES5 + core-js for production (IE11 and up). */
 async function writeBundles(options: BuildAddinOptions): Promise<string[]> {
   if (options.mode === 'development') {
     const result = await esbuild.build({ ...esbuildOptions(options), metafile: true });
     return Object.keys(result.metafile.outputs).map((path) => path.split(/[\\/]/).pop() as string);
   }
-  const first = await esbuild.build({ ...esbuildOptions(options), target: 'esnext', minify: false, write: false });
+  const first = await bundleSources(options);
   const written: string[] = [];
   const coreJsLicense = `core-js (MIT)\n${readFileSync(join(dirname(require.resolve('core-js/package.json')), 'LICENSE'), 'utf8')}`;
   for (const output of first.outputFiles) {
