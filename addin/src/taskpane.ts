@@ -61,6 +61,7 @@ else {
       start(info);
     } catch (error) {
       // Something this browser lacks (taskpane.html names the oldest ones): say so instead of a half-built pane.
+      console.error(error);
       stop('Phần bổ trợ không khởi động được trên Excel này', ALTERNATIVES, `Chi tiết cho cán bộ CNTT: ${(error as Error)?.message ?? String(error)}`);
     }
   });

@@ -129,7 +129,8 @@ function patched(path: string, source: string, from: RegExp, to: string): string
  * What bundled packages do that IE11 cannot, fixed at build time (each fails the build if the package
  * changes under it): zod 4 builds its int64 ranges with BigInt() when it loads (da06 has no int64 schema);
  * saxes's character tables (xmlchars) build `u`-flag regexes, which IE11 refuses; @noble/hashes's SHA-256
- * (integrity tokens, file checksums) writes the message length with BigInt.
+ * (integrity tokens, file checksums) writes the message length with BigInt; date-fns asks `symbol in date`,
+ * true of every object once core-js polyfills Symbol (its keys are setters on Object.prototype).
  */
 export const IE11_PATCHES: esbuild.Plugin = {
   name: 'da06-ie11-patches',
@@ -141,6 +142,10 @@ export const IE11_PATCHES: esbuild.Plugin = {
       return { contents: `const __da06BigInt = typeof BigInt === "function" ? BigInt : Number;\n${patched}`, loader: 'js' };
     });
     build.onLoad({ filter: /[\\/]node_modules[\\/]xmlchars[\\/].*\.js$/ }, ({ path }) => ({ contents: xmlcharsWithoutUnicodeFlag(path, readFileSync(path, 'utf8')), loader: 'js' }));
+    build.onLoad({ filter: /[\\/]node_modules[\\/]date-fns[\\/]constructFrom\.js$/ }, ({ path }) => ({
+      contents: patched(path, readFileSync(path, 'utf8'), /constructFromSymbol in date\)/, 'typeof date[constructFromSymbol] === "function")'),
+      loader: 'js',
+    }));
     build.onLoad({ filter: /[\\/]node_modules[\\/]@noble[\\/]hashes[\\/](esm[\\/])?_md\.js$/ }, ({ path }) => ({
       contents: SET_LENGTH_64 + patched(path, readFileSync(path, 'utf8'), /setBigUint64\(view, blockLen - 8, BigInt\(this\.length \* 8\), isLE\);/, '__da06SetLength64(view, blockLen - 8, this.length * 8, isLE);'),
       loader: 'js',
@@ -266,7 +271,8 @@ export async function lowerToEs5(code: string, file: string): Promise<string> {
     format: 'iife',
     platform: 'browser',
     target: 'es5',
-    minify: true,
+    // DA06_ADDIN_UNMINIFIED=1: readable stack traces when a test of the built pane fails.
+    minify: process.env.DA06_ADDIN_UNMINIFIED !== '1',
     legalComments: 'none',
     logLevel: 'warning',
     banner: { js: `/*! For license information please see ${file}.LEGAL.txt */` },

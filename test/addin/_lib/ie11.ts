@@ -204,4 +204,6 @@ function emulate(lists: EmulationLists): void {
     }
   }
   g.__ie11Removed = removed;
+  // Readable from Playwright's isolated world, which a test must use: its main-world helpers need BigInt64Array.
+  if (typeof document !== 'undefined') document.documentElement.setAttribute('data-ie11-removed', String(removed.length));
 }
