@@ -23,7 +23,9 @@ if (missing) {
   // The function file has no window of its own: the page says it (for whoever opens it to diagnose) and the console too.
   const box = document.createElement('div');
   for (const [tag, text] of [['strong', missing.title], ...missing.lines.map((line) => ['p', line])] as Array<[string, string]>) box.appendChild(document.createElement(tag)).textContent = text;
-  document.body.appendChild(box);
+  // commands.html loads this script in <head>: the body may not exist yet.
+  if (document.body) document.body.appendChild(box);
+  else document.addEventListener('DOMContentLoaded', () => document.body.appendChild(box));
   console.error(`${missing.title}. ${missing.lines.join(' ')}`);
 } else {
   Office.onReady(() => {
