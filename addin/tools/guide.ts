@@ -20,7 +20,7 @@ export function serverSteps(o: DeploymentGuideOptions): string[] {
     '2. Máy chủ phải phục vụ qua HTTPS với chứng chỉ hợp lệ mà mọi máy dùng Excel tin cậy (chứng chỉ của CA nội bộ được, nếu các máy',
     '   đã cài CA đó). Excel không mở phần bổ trợ qua http hoặc khi chứng chỉ lỗi, hết hạn, sai tên máy chủ.',
     ...(o.officeJs === 'local'
-      ? [`3. Office.js ${o.officeJsVersion} của Microsoft nằm sẵn trong thư mục ${OFFICE_JS_DIR}/ (chép cùng): các máy dùng Excel không cần ra Internet.`]
+      ? [`3. Office.js ${o.officeJsVersion} của Microsoft nằm sẵn trong ${o.webDir}${OFFICE_JS_DIR}${o.webDir.slice(-1)} (chép cùng): các máy dùng Excel không cần ra Internet.`]
       : [
           '3. Office.js tải từ CDN của Microsoft: mọi máy dùng Excel phải truy cập được https://appsforoffice.microsoft.com. Mạng nội bộ',
           '   không ra Internet: dựng lại với Office.js kèm theo (DA06_OFFICEJS=local npm run build:addin, hoặc da06 addin --officejs local).',

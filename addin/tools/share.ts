@@ -1,6 +1,6 @@
 // da06 addin: the ready-to-share folder for an office's IT officer: web/ (the built add-in, for the web
 // server), manifest.xml with the production URL (for the shared-folder catalog) and HUONG-DAN-CAI-DAT.txt.
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildAddin, deployConfig, officeJsVersion, REPO_ROOT, undeployableUrlReason, type OfficeJsSource } from './build';
@@ -38,7 +38,6 @@ async function main(): Promise<number> {
   const officeJs = values.officejs ?? 'cdn';
   if (officeJs !== 'cdn' && officeJs !== 'local') throw new ShareFolderError(`--officejs "${officeJs}" không hợp lệ: dùng cdn (tải từ Microsoft) hoặc local (kèm theo phần bổ trợ).`);
   const out = resolve(values.out ?? join(REPO_ROOT, 'dist', 'addin-chia-se'));
-  mkdirSync(out, { recursive: true });
   const { baseUrl, files } = await writeShareFolder({ out, ...(values.url ? { baseUrl: values.url } : {}), officeJs });
   console.log(`Đã tạo thư mục chia sẻ ${out} (${files.length} tệp): manifest.xml trỏ tới ${baseUrl}, Office.js ${officeJs === 'local' ? 'kèm theo (thư mục web/office-js/)' : 'từ CDN của Microsoft'}.`);
   console.log(`Đọc ${join(out, INSTALL_GUIDE)}: chép web/ lên máy chủ HTTPS, đặt manifest.xml vào thư mục dùng chung.`);
