@@ -186,6 +186,28 @@ describe('task pane in Chromium', () => {
     await context.close();
   });
 
+  it('says so, with the alternatives, when the browser of this Excel is older than Internet Explorer 11', async () => {
+    const { page, context } = await openPage(harness, { seed: { sheets: [] }, path: 'taskpane.html#kiem-tra', afterOfficeJs: 'delete window.FileReader;' });
+    const message = page.locator('.notice-error', { hasText: 'Excel này dùng trình duyệt quá cũ' });
+    await message.waitFor();
+    expect(await message.innerText()).toContain('da06 validate');
+    expect(await message.innerText()).toContain('Excel trên web');
+    expect(await page.getByRole('button', { name: 'Kiểm tra', exact: true }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('says so, with the alternatives and the error for the IT officer, when the pane cannot start in this browser', async () => {
+    const broken = "Object.defineProperty(String.prototype, 'normalize', { get: function () { throw new Error('normalize bị chặn'); }, configurable: true });";
+    const { page, context, errors } = await openPage(harness, { seed: { sheets: [] }, path: 'taskpane.html#kiem-tra', afterOfficeJs: broken });
+    const message = page.locator('.notice-error', { hasText: 'Phần bổ trợ không khởi động được trên Excel này' });
+    await message.waitFor();
+    expect(await message.innerText()).toContain('Thay thế: kiểm tra tệp bằng lệnh da06 validate');
+    expect(await message.innerText()).toContain('Chi tiết cho cán bộ CNTT: Uncaught Error: normalize bị chặn');
+    expect(errors).toEqual(['page error: normalize bị chặn']);
+    await page.screenshot({ path: join(OUTPUT, 'khong-khoi-dong-duoc.png'), fullPage: true });
+    await context.close();
+  });
+
   it("says plainly when the workbook is not a da06 template, and when it is last month's", async () => {
     const plain = await openPage(harness, { seed: { sheets: [{ name: 'Sheet1', cells: { A1: { v: 'Danh sách cán bộ' } } }] }, path: 'taskpane.html#kiem-tra' });
     await plain.page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
