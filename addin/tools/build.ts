@@ -293,21 +293,20 @@ async function writeBundles(options: BuildAddinOptions): Promise<string[]> {
   }
   const first = await bundleSources(options);
   const written: string[] = [];
-  const coreJsLicense = `core-js (MIT)\n${readFileSync(join(dirname(require.resolve('core-js/package.json')), 'LICENSE'), 'utf8')}`;
-  for (const output of first.outputFiles) {
-    const file = relative(options.outdir, output.path).split(/[\\/]/).join('/');
-    if (file.endsWith('.LEGAL.txt')) {
-      writeFileSync(output.path, `${output.text.trimEnd()}\n\n${coreJsLicense}`);
-    } else {
-      writeFileSync(output.path, await lowerToEs5(output.text, file));
-    }
-    written.push(file);
-  }
-  for (const file of written.filter((f) => f.endsWith('.js') && !written.includes(`${f}.LEGAL.txt`))) {
-    writeFileSync(join(options.outdir, `${file}.LEGAL.txt`), coreJsLicense);
-    written.push(`${file}.LEGAL.txt`);
+  const texts = new Map(first.outputFiles.map((o) => [relative(options.outdir, o.path).split(/[\\/]/).join('/'), o]));
+  for (const [file, output] of texts) {
+    if (!file.endsWith('.js')) continue;
+    writeFileSync(output.path, await lowerToEs5(output.text, file));
+    // esbuild keeps the legal comments it finds; core-js (added by the ES5 pass) and unorm carry none: their licences are added.
+    const legal = [texts.get(`${file}.LEGAL.txt`)?.text.trimEnd() ?? '', licenceOf('core-js', 'LICENSE'), ...(output.text.includes('node_modules/unorm/') ? [licenceOf('unorm', 'LICENSE.md')] : [])];
+    writeFileSync(join(options.outdir, `${file}.LEGAL.txt`), `${legal.filter(Boolean).join('\n\n')}\n`);
+    written.push(file, `${file}.LEGAL.txt`);
   }
   return written;
+}
+
+function licenceOf(name: string, file: string): string {
+  return `${name}:\n${readFileSync(join(dirname(require.resolve(`${name}/package.json`)), file), 'utf8').trimEnd()}`;
 }
 
 export async function buildAddin(options: BuildAddinOptions): Promise<string[]> {
