@@ -3,6 +3,7 @@
 // When it cannot do its work it says so in an Office dialog, the one UI a function command has;
 // the same page, opened with #thong-bao=…, is that dialog.
 import './polyfills'; // first: older engines need it before any other module runs
+import { officeJsFailure } from './officejs';
 import { describeError } from './office/errors';
 import { clearHighlights, type ClearResult } from './office/highlight';
 import { runExcelRetrying } from './office/run';
@@ -102,15 +103,25 @@ function renderDialog(): void {
 // Older hosts look the function up by the manifest's <FunctionName> on the page's global object.
 (globalThis as unknown as Record<string, unknown>).clearHighlights = clearHighlightsCommand;
 
-Office.onReady(() => {
-  try {
-    Office.actions.associate('clearHighlights', clearHighlightsCommand);
-  } catch {
-    // Office.actions is missing before Office 2021; the global function above serves those.
+const missing = officeJsFailure();
+if (missing) {
+  // The function file has no window of its own: the page says it (for whoever opens it to diagnose) and the console too.
+  const box = document.createElement('div');
+  for (const [tag, text] of [['strong', missing.title], ...missing.lines.map((line) => ['p', line])] as Array<[string, string]>) box.appendChild(document.createElement(tag)).textContent = text;
+  // commands.html loads this script in <head>: the body may not exist yet.
+  if (document.body) document.body.appendChild(box);
+  else document.addEventListener('DOMContentLoaded', () => document.body.appendChild(box));
+  console.error(`${missing.title}. ${missing.lines.join(' ')}`);
+} else {
+  Office.onReady(() => {
+    try {
+      Office.actions.associate('clearHighlights', clearHighlightsCommand);
+    } catch {
+      // Office.actions is missing before Office 2021; the global function above serves those.
+    }
+  });
+  if (typeof document !== 'undefined' && window.location.hash.startsWith(MESSAGE_HASH)) {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', renderDialog);
+    else renderDialog();
   }
-});
-
-if (typeof document !== 'undefined' && window.location.hash.startsWith(MESSAGE_HASH)) {
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', renderDialog);
-  else renderDialog();
 }

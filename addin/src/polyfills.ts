@@ -1,40 +1,24 @@
-// Built-ins that EdgeHTML 18 lacks (the browser of Office 2019 on Windows 10): syntax is lowered by
-// the build (es2017), these are filled in before any other module runs. Each only where missing.
+// What Internet Explorer 11 (the task pane of volume-licensed Office 2019) lacks beyond what the build
+// adds: the production build lowers the syntax to ES5 and adds core-js for every built-in the code uses
+// (addin/tools/build.ts); these are web APIs core-js leaves out (String.prototype.normalize too, in
+// polyfills-pane.ts). Each is installed only where missing; this module is imported before any other.
 
 type Loose = Record<string, unknown>;
 const root: Loose = typeof globalThis !== 'undefined' ? (globalThis as unknown as Loose) : (self as unknown as Loose);
-if (typeof globalThis === 'undefined') root.globalThis = root;
 
 function define(target: object, name: string, value: unknown): void {
   if (!(name in target)) Object.defineProperty(target, name, { value, writable: true, configurable: true });
 }
 
-define(Object, 'fromEntries', (entries: Iterable<readonly [PropertyKey, unknown]>) => {
-  const out: Record<PropertyKey, unknown> = {};
-  for (const [key, value] of entries) out[key] = value;
-  return out;
-});
+// zod 4 compiles its object parsers with new Function from ES2015 source (spread, let): where that
+// source does not parse (IE11), zod must use its interpreter, chosen before any schema is built.
+try {
+  new Function('a', 'let b = [0, ...a]; return b');
+} catch {
+  root.__zod_globalConfig = Object.assign((root.__zod_globalConfig as object | undefined) ?? {}, { jitless: true });
+}
 
-define(Array.prototype, 'flat', function flat(this: unknown[], depth = 1): unknown[] {
-  return depth < 1 ? this.slice() : this.reduce<unknown[]>((out, item) => out.concat(Array.isArray(item) ? (flat.call(item, depth - 1) as unknown[]) : [item]), []);
-});
-
-define(Array.prototype, 'flatMap', function flatMap(this: unknown[], fn: (value: unknown, index: number, array: unknown[]) => unknown, thisArg?: unknown): unknown[] {
-  return this.reduce<unknown[]>((out, item, i) => out.concat(fn.call(thisArg, item, i, this) as unknown[]), []);
-});
-
-define(String.prototype, 'trimStart', function trimStart(this: string) {
-  return this.replace(/^[\s\uFEFF\xA0]+/, '');
-});
-define(String.prototype, 'trimEnd', function trimEnd(this: string) {
-  return this.replace(/[\s\uFEFF\xA0]+$/, '');
-});
-
-define(root, 'queueMicrotask', (fn: () => void) => {
-  void Promise.resolve().then(fn);
-});
-
-/** UTF-8 only, which is all the pane needs (the .xlsx parts and e-mails are UTF-8 or decoded by their parser). */
+/** UTF-8 only, which is all the pane needs (the .xlsx parts are UTF-8; postal-mime falls back to UTF-8 for other charsets). */
 class Utf8Encoder {
   readonly encoding = 'utf-8';
   encode(text = ''): Uint8Array {
@@ -78,3 +62,71 @@ class Utf8Decoder {
 
 define(root, 'TextEncoder', Utf8Encoder);
 define(root, 'TextDecoder', Utf8Decoder);
+
+type Listener = (event: { type: string }) => void;
+
+/** Enough of AbortSignal for Hủy: a flag, a reason and abort listeners. */
+class AbortSignalLite {
+  aborted = false;
+  reason: unknown = undefined;
+  onabort: Listener | null = null;
+  private readonly listeners: Listener[] = [];
+  addEventListener(type: string, listener: Listener): void {
+    if (type === 'abort') this.listeners.push(listener);
+  }
+  removeEventListener(type: string, listener: Listener): void {
+    const at = this.listeners.indexOf(listener);
+    if (type === 'abort' && at >= 0) this.listeners.splice(at, 1);
+  }
+  throwIfAborted(): void {
+    if (this.aborted) throw this.reason;
+  }
+  fire(reason: unknown): void {
+    this.aborted = true;
+    this.reason = reason;
+    const event = { type: 'abort' };
+    if (this.onabort) this.onabort(event);
+    for (const listener of this.listeners.slice()) listener(event);
+  }
+}
+
+class AbortControllerLite {
+  readonly signal = new AbortSignalLite();
+  abort(reason?: unknown): void {
+    if (!this.signal.aborted) this.signal.fire(reason ?? new Error('The operation was aborted.'));
+  }
+}
+
+define(root, 'AbortController', AbortControllerLite);
+define(root, 'AbortSignal', AbortSignalLite);
+
+if (typeof Blob !== 'undefined') {
+  define(Blob.prototype, 'arrayBuffer', function arrayBuffer(this: Blob): Promise<ArrayBuffer> {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as ArrayBuffer);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsArrayBuffer(this);
+    });
+  });
+}
+
+if (typeof document !== 'undefined') {
+  const append = function append(this: Node, ...nodes: Array<Node | string>): void {
+    for (const node of nodes) this.appendChild(typeof node === 'string' ? document.createTextNode(node) : node);
+  };
+  for (const type of [Element, Document, DocumentFragment]) define(type.prototype, 'append', append);
+
+  // IE11's classList.toggle ignores its second argument ("force") and just flips the class.
+  const probe = document.createElement('span');
+  probe.classList.toggle('x', false);
+  if (probe.classList.contains('x')) {
+    const flip = DOMTokenList.prototype.toggle;
+    DOMTokenList.prototype.toggle = function toggle(this: DOMTokenList, token: string, force?: boolean): boolean {
+      if (force === undefined) return flip.call(this, token);
+      if (force) this.add(token);
+      else this.remove(token);
+      return force;
+    };
+  }
+}

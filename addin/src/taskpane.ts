@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 // The task pane: two views, chosen by the ribbon button that opened it (#kiem-tra, #tong-hop) or by its tabs.
-import './polyfills'; // first: older engines need it before any other module runs
+import './polyfills-pane'; // first: older engines need it before any other module runs
+import { officeJsFailure } from './officejs';
 import { EXCEL_API, officeApiSupport } from './office/features';
 import { ConsolidateView } from './pane/consolidate-view';
 import { byId, clear, notice } from './pane/dom';
@@ -24,13 +25,16 @@ function stop(title: string, ...lines: string[]): void {
   main.append(notice('error', title, ...lines));
 }
 
-Office.onReady((info) => {
+/** Where the pane cannot run on this Excel: the alternatives a user has. */
+const ALTERNATIVES = 'Thay thế: kiểm tra tệp bằng lệnh da06 validate trên máy của Văn phòng Tổ công tác, hoặc mở tệp bằng Excel trên web.';
+
+function start(info: { host: Office.HostType | null }): void {
   if (info.host !== Office.HostType.Excel) {
     stop('Hãy mở ngăn này trong Excel', 'Phần bổ trợ Đề án 06 chạy trong Excel: mở tab Đề án 06 trên thanh công cụ rồi bấm Kiểm tra báo cáo hoặc Tổng hợp.');
     return;
   }
   if (!officeApiSupport(EXCEL_API.floor)) {
-    stop('Phiên bản Excel quá cũ', 'Phần bổ trợ cần Excel 2019 trở lên, Microsoft 365 hoặc Excel trên web. Dùng lệnh da06 validate trên máy tính của Văn phòng Tổ công tác thay thế.');
+    stop('Phiên bản Excel quá cũ', `Phần bổ trợ cần ExcelApi ${EXCEL_API.floor}: Excel 2019 trở lên, Microsoft 365 hoặc Excel trên web.`, ALTERNATIVES);
     return;
   }
   const now = () => new Date();
@@ -41,4 +45,24 @@ Office.onReady((info) => {
   const route = () => show(HASHES[window.location.hash] ?? 'validate');
   window.addEventListener('hashchange', route);
   route();
-});
+}
+
+const page = window as unknown as { __da06Started?: boolean; __da06Stop?: boolean };
+// Every module loaded: from here on taskpane.html's start-up error handler stands aside.
+page.__da06Started = true;
+
+const missing = officeJsFailure();
+if (page.__da06Stop) {
+  // taskpane.html has already said that this browser is older than Internet Explorer 11.
+} else if (missing) stop(missing.title, ...missing.lines);
+else {
+  Office.onReady((info) => {
+    try {
+      start(info);
+    } catch (error) {
+      // Something this browser lacks (taskpane.html names the oldest ones): say so instead of a half-built pane.
+      console.error(error);
+      stop('Phần bổ trợ không khởi động được trên Excel này', ALTERNATIVES, `Chi tiết cho cán bộ CNTT: ${(error as Error)?.message ?? String(error)}`);
+    }
+  });
+}

@@ -1,9 +1,9 @@
 // npm run build:addin: the deployable pane, exceljs included for the browser, nothing from Node.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
-import { buildAddin, esbuildOptions } from '../../addin/tools/build';
+import { buildAddin, esbuildOptions, OFFICE_JS_CDN, officeJsFromEnv, officeJsPackageDir, stylesheetWithoutVariables, undeployableUrlReason } from '../../addin/tools/build';
 import { drawIcon, ICON_NAMES, ICON_SIZES, iconFileName } from '../../addin/tools/icons';
 
 let outdir: string;
@@ -44,10 +44,69 @@ describe('buildAddin', () => {
     expect(Object.keys(result.metafile.inputs)).toContain('node_modules/exceljs/dist/exceljs.min.js');
   });
 
-  it('loads office.js from Microsoft’s CDN, as a deployed add-in must', () => {
+  it('loads office.js from Microsoft’s CDN by default, as Microsoft recommends where the network reaches it', () => {
     for (const page of ['taskpane.html', 'commands.html']) {
-      expect(readFileSync(join(outdir, page), 'utf8')).toContain('<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>');
+      expect(readFileSync(join(outdir, page), 'utf8')).toContain(`<script src="${OFFICE_JS_CDN}"></script>`);
     }
+    expect(existsSync(join(outdir, 'office-js'))).toBe(false);
+  });
+
+  it('writes the stylesheet without custom properties, which IE11 ignores (white text on a white button)', () => {
+    const css = readFileSync(join(outdir, 'taskpane.css'), 'utf8');
+    expect(css).not.toMatch(/var\(|--[a-z]/);
+    expect(css).toMatch(/button\.primary \{ background: #0f5c9e; border-color: #0f5c9e; color: #fff;/);
+    expect(() => stylesheetWithoutVariables(':root { --a: red; }\np { color: var(--b); }')).toThrow(/custom property/);
+  });
+});
+
+describe('buildAddin with Office.js served by the add-in (DA06_OFFICEJS=local, closed networks)', () => {
+  let local: string;
+  beforeAll(async () => {
+    local = mkdtempSync(join(tmpdir(), 'da06-build-local-'));
+    await buildAddin({ outdir: local, baseUrl: 'https://baocao.example.vn/da06/', mode: 'production', officeJs: 'local' });
+  }, 60_000);
+  afterAll(() => rmSync(local, { recursive: true, force: true }));
+
+  it('copies the whole @microsoft/office-js folder (every host and language file), less the debug builds no page loads', () => {
+    const all = readdirSync(officeJsPackageDir(), { recursive: true, encoding: 'utf8' });
+    const copied = readdirSync(join(local, 'office-js'), { recursive: true, encoding: 'utf8' });
+    expect(copied.sort()).toEqual(all.filter((f) => !/\.debug\.js$|office-vsdoc\.js$|\.d\.ts$/.test(f)).sort());
+    for (const file of ['office.js', 'excel-win32-16.01.js', 'excel-web-16.00.js', 'excel-mac-16.00.js', 'vi-vn/office_strings.js', 'telemetry/oteljs_agave.js']) expect(copied).toContain(file);
+    expect(readFileSync(join(local, 'office-js', 'office.js'))).toEqual(readFileSync(join(officeJsPackageDir(), 'office.js')));
+  });
+
+  it('points both pages at office-js/office.js by a relative URL and is otherwise the same build', () => {
+    for (const page of ['taskpane.html', 'commands.html']) {
+      const html = readFileSync(join(local, page), 'utf8');
+      expect(html).toContain('<script src="office-js/office.js"></script>');
+      expect(html).not.toContain('appsforoffice');
+      expect(html.replace('office-js/office.js', OFFICE_JS_CDN)).toBe(readFileSync(join(outdir, page), 'utf8'));
+    }
+    for (const file of ['manifest.xml', 'taskpane.js', 'commands.js', 'taskpane.css', 'huong-dan.html']) expect([file, readFileSync(join(local, file), 'utf8')]).toEqual([file, readFileSync(join(outdir, file), 'utf8')]);
+  });
+
+  it('takes the choice from DA06_OFFICEJS and refuses anything but local or cdn', () => {
+    expect([officeJsFromEnv(undefined), officeJsFromEnv(''), officeJsFromEnv('cdn'), officeJsFromEnv('local')]).toEqual(['cdn', 'cdn', 'cdn', 'local']);
+    expect(() => officeJsFromEnv('offline')).toThrow('DA06_OFFICEJS="offline" không hợp lệ: dùng local (Office.js kèm theo phần bổ trợ) hoặc cdn (tải từ Microsoft, mặc định).');
+  });
+});
+
+describe('undeployableUrlReason: what may go into a manifest that is shipped', () => {
+  it.each([
+    ['https://may-chu-cua-don-vi.example/da06/', /địa chỉ mẫu/],
+    ['https://localhost:3000/', /địa chỉ mẫu hoặc của máy này/],
+    ['https://127.0.0.1/da06/', /của máy này/],
+    ['https://baocao.test/', /địa chỉ mẫu/],
+    ['https://www.example.com/da06/', /địa chỉ mẫu/],
+    ['http://baocao.congan.thanhhoa.gov.vn/da06/', /dùng http: Excel chỉ mở phần bổ trợ qua https/],
+    ['https://baocao.congan.thanhhoa.gov.vn/da06', /kết thúc bằng dấu "\/"/],
+  ])('refuses %s', (url, reason) => {
+    expect(undeployableUrlReason(url)).toMatch(reason);
+  });
+
+  it('accepts a real office server over https', () => {
+    expect(undeployableUrlReason('https://baocao.congan.thanhhoa.gov.vn/da06/')).toBeNull();
+    expect(undeployableUrlReason('https://10.38.1.5:8443/addin/')).toBeNull();
   });
 });
 

@@ -1,7 +1,7 @@
 // The built task pane in headless Chromium over the fake Office.js: what a unit and the secretariat
 // see and do. Screenshots go to test-output/addin/.
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { HIGHLIGHT_FILLS } from '../../../addin/src/office/highlight';
 import { CHART_SHEET_NAME } from '../../../addin/src/office/write-summary';
 import { groupIssues, issueText, renderMessage, type Issue } from '../../../lib/issues/issue';
@@ -10,6 +10,7 @@ import { SUMMARY_SHEET_NAMES } from '../../../lib/summary/build';
 import { validateWorkbook } from '../../../lib/validate/validate';
 import { catalog, filledReturn, period, roster, SHEETS } from '../_lib/returns';
 import { seedFromXlsx } from '../fake-office/seed';
+import { ie11EmulationSource } from '../_lib/ie11';
 import { assertChromiumInstalled, OUTPUT, openPage, screenshotSheet, startHarness, type Harness } from './_lib/harness';
 import { parsePeriod, type Period } from '../../../lib/period/period';
 
@@ -27,6 +28,31 @@ function fake<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
 }
 
 const MISTAKES = ['percentOver100', 'doneAt40', 'missingRequired', 'textStartingWithEquals'] as const;
+
+/** What the secretariat receives in a month: four .xlsx returns and one e-mail with a return attached. */
+async function monthFiles(): Promise<Array<{ name: string; mimeType: string; buffer: Buffer }>> {
+  const bytes = await filledReturn('SYT', { seed: 2, mistakes: [...MISTAKES] });
+  const communes = roster.units.filter((u) => u.kind === 'commune').slice(0, 2).map((u) => u.code);
+  return [
+    { name: '2026-11_CAT_cong-an-tinh.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await filledReturn('CAT', { seed: 3 })) },
+    { name: '2026-11_SYT_so-y-te.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(bytes) },
+    ...(await Promise.all(communes.map(async (code, i) => ({ name: `2026-11_${code}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await filledReturn(code, { seed: 10 + i })) })))),
+    {
+      name: 'bao-cao-so-tai-chinh.eml',
+      mimeType: 'message/rfc822',
+      buffer: Buffer.from(
+        buildEml({
+          from: { name: 'Văn thư Sở Tài chính', address: 'vanthu@stc.thanhhoa.gov.vn' },
+          to: 'da06@congan.thanhhoa.gov.vn',
+          subject: 'Báo cáo Đề án 06 tháng 11/2026',
+          date: '2026-12-08T09:15:00+07:00',
+          text: 'Kính gửi Công an tỉnh, Sở Tài chính gửi báo cáo tháng 11.',
+          attachments: [{ filename: '2026-11_STC.xlsx', bytes: await filledReturn('STC', { seed: 7 }) }],
+        }),
+      ),
+    },
+  ];
+}
 
 describe('task pane in Chromium', () => {
   let harness: Harness;
@@ -163,26 +189,64 @@ describe('task pane in Chromium', () => {
     await context.close();
   });
 
-  it('still checks a workbook in an engine without the built-ins EdgeHTML 18 lacks (Office 2019 on Windows)', async () => {
-    const strip = [
-      'delete window.globalThis',
-      'delete window.TextDecoder',
-      'delete window.TextEncoder',
-      'delete window.queueMicrotask',
-      'delete Object.fromEntries',
-      'delete Array.prototype.flat',
-      'delete Array.prototype.flatMap',
-      'delete String.prototype.trimStart',
-      'delete String.prototype.trimEnd',
-      // No Unicode property escapes: new RegExp('\\p{L}', 'u') throws, as in EdgeHTML 18.
-      "window.RegExp = (function (Native) { function R(p, f) { if (typeof p === 'string' && p.indexOf('\\p{') >= 0) throw new SyntaxError('Invalid regular expression'); return new Native(p, f); } R.prototype = Native.prototype; return R; })(window.RegExp)",
-    ].join(';');
-    const { page, context, errors } = await openPage(harness, { seed: await seedFromXlsx(bytes), fake: { apiVersion: '1.7' }, path: 'taskpane.html#kiem-tra', afterOfficeJs: strip });
+  it('checks a workbook in a Chromium cut down to what Internet Explorer 11 has (volume-licensed Office 2019)', async () => {
+    const { page, context, errors } = await openPage(harness, { seed: await seedFromXlsx(bytes), fake: { apiVersion: '1.7' }, path: 'taskpane.html#kiem-tra', isolateOffice: true, afterOfficeJs: ie11EmulationSource() });
+    // Only locators here: they run in Playwright's isolated world; page.evaluate's main-world helpers need what IE11 lacks.
+    expect(Number(await page.locator('html').getAttribute('data-ie11-removed'))).toBeGreaterThan(100);
     await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
-    await page.locator('.counts').waitFor();
-    expect(await page.locator('.issue').count()).toBe(expected.length);
-    expect(await page.evaluate(() => typeof new TextDecoder().decode(new TextEncoder().encode('Đề án 06')))).toBe('string');
+    await page.getByText(/^Đã kiểm tra lúc/).waitFor();
+    const messages = page.locator('.issue .message');
+    const listed = await Promise.all(Array.from({ length: await messages.count() }, (_, i) => messages.nth(i).innerText()));
+    expect(listed.sort()).toEqual(expected.map((i) => issueText(i, { indicators: SHEETS.indicators, tasks: SHEETS.tasks })).sort());
+    expect(await page.locator('#tab-validate').getAttribute('class')).toBe('active');
+    await page.screenshot({ path: join(OUTPUT, 'kiem-tra-ie11.png'), fullPage: true });
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('Tổng hợp of .xlsx and .eml files, and Hủy, in a Chromium cut down to what Internet Explorer 11 has', async () => {
+    const files = await monthFiles();
+    const { page, context, errors } = await openPage(harness, { seed: { sheets: [{ name: 'Sheet1', cells: {} }] }, fake: { apiVersion: '1.7' }, path: 'taskpane.html#tong-hop', isolateOffice: true, afterOfficeJs: ie11EmulationSource() });
+    await page.locator('#files').setInputFiles(files);
+    await page.getByText(`Đã chọn ${files.length} tệp: ${files.length - 1} tệp Excel, 1 thư điện tử .eml.`).waitFor();
+    await page.getByRole('button', { name: 'Tổng hợp', exact: true }).click();
+    await page.locator('.notice-success', { hasText: 'Đã tổng hợp kỳ tháng 11 năm 2026' }).waitFor({ timeout: 45_000 });
+    expect(await page.locator('ul.headline li').first().innerText()).toMatch(/^Đơn vị phải báo cáo: \d+; đã gửi 5 /);
+    // The fake's own realm (the iframe) is untouched: ask it what was written.
+    const office = page.frames()[1] as Frame;
+    const sheets = await office.evaluate(() => (window as unknown as { __fakeOffice: { exportSeed(): { sheets: Array<{ name: string }> } } }).__fakeOffice.exportSeed().sheets.map((x) => x.name));
+    expect(sheets).toEqual(['Sheet1', SUMMARY_SHEET_NAMES.overview, CHART_SHEET_NAME, ...Object.values(SUMMARY_SHEET_NAMES).slice(1), '_da06_tonghop']);
+    await page.screenshot({ path: join(OUTPUT, 'tong-hop-ie11.png'), fullPage: true });
+
+    const many = Array.from({ length: 60 }, (_, i) => ({ ...(files[1] as (typeof files)[number]), name: `ban-sao-${i + 1}.xlsx` }));
+    await page.locator('#files').setInputFiles(many);
+    await page.getByRole('button', { name: 'Tổng hợp', exact: true }).click();
+    await page.getByText(/^Đã đọc và kiểm tra tệp \d+\/\d+: ban-sao-/).waitFor();
+    await page.getByRole('button', { name: 'Hủy' }).click();
+    await page.getByText('Đã hủy tổng hợp').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('says so, with the alternatives, when the browser of this Excel is older than Internet Explorer 11', async () => {
+    const { page, context } = await openPage(harness, { seed: { sheets: [] }, path: 'taskpane.html#kiem-tra', afterOfficeJs: 'delete window.FileReader;' });
+    const message = page.locator('.notice-error', { hasText: 'Excel này dùng trình duyệt quá cũ' });
+    await message.waitFor();
+    expect(await message.innerText()).toContain('da06 validate');
+    expect(await message.innerText()).toContain('Excel trên web');
+    expect(await page.getByRole('button', { name: 'Kiểm tra', exact: true }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('says so, with the alternatives and the error for the IT officer, when the pane cannot start in this browser', async () => {
+    const broken = "Object.defineProperty(String.prototype, 'normalize', { get: function () { throw new Error('normalize bị chặn'); }, configurable: true });";
+    const { page, context, errors } = await openPage(harness, { seed: { sheets: [] }, path: 'taskpane.html#kiem-tra', afterOfficeJs: broken });
+    const message = page.locator('.notice-error', { hasText: 'Phần bổ trợ không khởi động được trên Excel này' });
+    await message.waitFor();
+    expect(await message.innerText()).toContain('Thay thế: kiểm tra tệp bằng lệnh da06 validate');
+    expect(await message.innerText()).toContain('Chi tiết cho cán bộ CNTT: Uncaught Error: normalize bị chặn');
+    expect(errors).toEqual(['page error: normalize bị chặn']);
+    await page.screenshot({ path: join(OUTPUT, 'khong-khoi-dong-duoc.png'), fullPage: true });
     await context.close();
   });
 
@@ -208,26 +272,7 @@ describe('task pane in Chromium', () => {
   });
 
   it('Tổng hợp reads the returned .xlsx and .eml files, writes the summary sheets and native charts into the open workbook', async () => {
-    const communes = roster.units.filter((u) => u.kind === 'commune').slice(0, 2).map((u) => u.code);
-    const files = [
-      { name: '2026-11_CAT_cong-an-tinh.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await filledReturn('CAT', { seed: 3 })) },
-      { name: '2026-11_SYT_so-y-te.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(bytes) },
-      ...(await Promise.all(communes.map(async (code, i) => ({ name: `2026-11_${code}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await filledReturn(code, { seed: 10 + i })) })))),
-      {
-        name: 'bao-cao-so-tai-chinh.eml',
-        mimeType: 'message/rfc822',
-        buffer: Buffer.from(
-          buildEml({
-            from: { name: 'Văn thư Sở Tài chính', address: 'vanthu@stc.thanhhoa.gov.vn' },
-            to: 'da06@congan.thanhhoa.gov.vn',
-            subject: 'Báo cáo Đề án 06 tháng 11/2026',
-            date: '2026-12-08T09:15:00+07:00',
-            text: 'Kính gửi Công an tỉnh, Sở Tài chính gửi báo cáo tháng 11.',
-            attachments: [{ filename: '2026-11_STC.xlsx', bytes: await filledReturn('STC', { seed: 7 }) }],
-          }),
-        ),
-      },
-    ];
+    const files = await monthFiles();
     const { page, context, errors } = await openPage(harness, { seed: { sheets: [{ name: 'Sheet1', cells: {} }] }, fake: { apiVersion: '1.17', platform: 'OfficeOnline' }, path: 'taskpane.html#tong-hop' });
     await page.locator('#view-consolidate').waitFor();
     expect(await page.locator('#period-month').inputValue()).toBe(String(period.month));

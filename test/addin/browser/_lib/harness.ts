@@ -6,19 +6,20 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { buildAddin, REPO_ROOT } from '../../../../addin/tools/build';
+import { buildAddin, OFFICE_JS_CDN, OFFICE_JS_DIR, REPO_ROOT, type OfficeJsSource } from '../../../../addin/tools/build';
 import type { FakeExcelOptions } from '../../fake-office/office';
 import type { SeedWorkbook } from '../../fake-office/state';
 
 export const CHROMIUM = process.env.DA06_CHROMIUM ?? '/usr/bin/chromium';
 export const OUTPUT = join(REPO_ROOT, 'test-output', 'addin');
-const OFFICE_JS = /^https:\/\/appsforoffice\.microsoft\.com\//;
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.png': 'image/png', '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8' };
 
 export interface Harness {
   baseUrl: string;
   browser: Browser;
   fakeOfficeJs: string;
+  /** Where this build's pages load Office.js from. */
+  officeJsUrl: string;
   close(): Promise<void>;
 }
 
@@ -42,9 +43,10 @@ function serve(root: string): Promise<{ server: Server; port: number }> {
   return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, port: (server.address() as { port: number }).port })));
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `officeJs: 'local'` builds the pane with Office.js on its own server (the closed-network build). */
+export async function startHarness(options: { officeJs?: OfficeJsSource } = {}): Promise<Harness> {
   const root = mkdtempSync(join(tmpdir(), 'da06-pane-'));
-  await buildAddin({ outdir: root, baseUrl: 'https://localhost:3000/', mode: 'production' });
+  await buildAddin({ outdir: root, baseUrl: 'https://localhost:3000/', mode: 'production', officeJs: options.officeJs ?? 'cdn' });
   const fake = await esbuild.build({ entryPoints: [join(__dirname, '..', '..', 'fake-office', 'browser.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome100', logLevel: 'silent' });
   const { server, port } = await serve(root);
   const browser = await chromium.launch({
@@ -53,10 +55,12 @@ export async function startHarness(): Promise<Harness> {
     timeout: 30_000,
   });
   mkdirSync(OUTPUT, { recursive: true });
+  const baseUrl = `http://127.0.0.1:${port}`;
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     browser,
     fakeOfficeJs: fake.outputFiles[0]?.text ?? '',
+    officeJsUrl: options.officeJs === 'local' ? `${baseUrl}/${OFFICE_JS_DIR}/office.js` : OFFICE_JS_CDN,
     async close() {
       await browser.close();
       await new Promise((done) => server.close(done));
@@ -70,6 +74,8 @@ export interface OpenedPage {
   context: BrowserContext;
   /** Uncaught errors and console errors of the page: a test ends by expecting none. */
   errors: string[];
+  /** Every request the page made, in order, and whether it was answered. */
+  requests: Array<{ url: string; served: boolean }>;
 }
 
 export interface OpenPageOptions {
@@ -82,6 +88,16 @@ export interface OpenPageOptions {
   viewport?: { width: number; height: number };
   /** Script run right after the fake Office.js is installed (before the pane's own script). */
   afterOfficeJs?: string;
+  /**
+   * The fake in a realm of its own (a hidden iframe), like the real Office.js, which brings its own
+   * code: then afterOfficeJs can take built-ins away from the pane's realm without breaking the fake.
+   * In Excel, Office.js data belongs to the pane's realm and carries the iterator key of the pane's
+   * core-js: the fake's arrays, maps and strings get it here too ('@@iterator', and the polyfilled
+   * Symbol.iterator once the pane's script has run).
+   */
+  isolateOffice?: boolean;
+  /** `fake` (default): the fake in place of this build's Office.js; `real`: what the build serves; `blocked`: unreachable. */
+  officeJs?: 'fake' | 'real' | 'blocked';
 }
 
 /** 3 December 2026, 09:00 in Thanh Hóa: November's reports are due. */
@@ -91,11 +107,32 @@ export async function openPage(harness: Harness, options: OpenPageOptions): Prom
   const context = await harness.browser.newContext({ viewport: options.viewport ?? { width: 380, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   context.setDefaultTimeout(15_000);
   const errors: string[] = [];
-  const officeJs = `${harness.fakeOfficeJs}\n__installFakeOffice(${JSON.stringify(options.seed)}, ${JSON.stringify(options.fake ?? {})});\n${options.afterOfficeJs ?? ''}`;
+  const requests: OpenedPage['requests'] = [];
+  const install = options.isolateOffice
+    ? `(function () { var frame = document.createElement('iframe'); frame.style.display = 'none'; document.documentElement.appendChild(frame); var realm = frame.contentWindow;
+        realm.eval(${JSON.stringify(harness.fakeOfficeJs)});
+        var types = [realm.Array, realm.Map, realm.Set, realm.String];
+        var bridge = function (key) { types.forEach(function (type) { realm.Object.defineProperty(type.prototype, key, { value: type.prototype[realm.Symbol.iterator], configurable: true, writable: true }); }); };
+        bridge('@@iterator');
+        document.addEventListener('DOMContentLoaded', function () { if (window.Symbol && typeof window.Symbol.iterator !== 'symbol') bridge(String(window.Symbol.iterator)); });
+        realm.__installFakeOffice(${JSON.stringify(options.seed)}, ${JSON.stringify(options.fake ?? {})}, window);
+        window.__fakeOffice = realm.__fakeOffice; window.__renderSheet = realm.__renderSheet; })();`
+    : `${harness.fakeOfficeJs}\n__installFakeOffice(${JSON.stringify(options.seed)}, ${JSON.stringify(options.fake ?? {})});`;
+  const officeJs = `${install}\n${options.afterOfficeJs ?? ''}`;
+  const mode = options.officeJs ?? 'fake';
   await context.route('**/*', (route) => {
     const url = route.request().url();
+    const isOfficeJs = url === harness.officeJsUrl;
+    if (isOfficeJs && mode === 'blocked') {
+      requests.push({ url, served: false });
+      return route.abort('blockedbyclient');
+    }
+    if (isOfficeJs && mode === 'fake') {
+      requests.push({ url, served: true });
+      return route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: officeJs });
+    }
+    requests.push({ url, served: url.startsWith(harness.baseUrl) });
     if (url.startsWith(harness.baseUrl)) return route.continue();
-    if (OFFICE_JS.test(url)) return route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: officeJs });
     errors.push(`outside request refused: ${url}`);
     return route.abort();
   });
@@ -107,7 +144,7 @@ export async function openPage(harness: Harness, options: OpenPageOptions): Prom
   // The clock starts at `now` and runs on: a frozen Date.now would make every change on ExcelApi 1.7 look like the add-in's own write.
   await page.clock.install({ time: options.now ?? DEC_3_2026 });
   await page.goto(`${harness.baseUrl}/${options.path}`);
-  return { page, context, errors };
+  return { page, context, errors, requests };
 }
 
 /** The fake workbook of the page, drawn as a grid, saved as a PNG next to the pane's. */
