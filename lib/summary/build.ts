@@ -48,8 +48,8 @@ function sheet(partial: Omit<SummarySheet, 'marks'> & { marks?: SummarySheet['ma
 }
 
 /**
- * Lays the consolidation out as the seven sheets of the province summary, plus the charts the
- * add-in draws. Plain data: the exceljs writer and the Office.js writer render the same model.
+ * Lays the consolidation out as the seven sheets of the province summary, plus its charts.
+ * Plain data: the streamed .xlsx writer and the Office.js writer render the same model.
  */
 export function buildSummaryModel(c: Consolidation): SummaryModel {
   const counts = countConsolidation(c);

@@ -37,7 +37,7 @@ export interface SummarySheet {
   compact?: boolean;
 }
 
-/** A native chart the add-in draws (exceljs cannot write charts; the CLI's file shows data bars instead). */
+/** A native chart on the Biểu đồ sheet, drawn by both writers (lib/summary/chart-layout.ts places it). */
 export interface ChartSpec {
   id: string;
   title: string;
