@@ -333,6 +333,7 @@ function charts(c: Consolidation, counts: ConsolidationCounts): ChartSpec[] {
       id: 'reporting-rate',
       title: 'Tỷ lệ báo cáo và đúng hạn theo loại đơn vị (%)',
       type: 'column',
+      valueMax: 100,
       categories: ['Sở, ban, ngành', 'Xã, phường', 'Toàn tỉnh'],
       series: [
         { name: 'Tỷ lệ báo cáo', values: [d, m, t].map((x) => Math.round(x.reportingRate * 1000) / 10) },

@@ -133,7 +133,7 @@ function barPlot(placement: ChartPlacement, sheet: string, axes: [number, number
     `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:spPr>${line(9525, '808080')}</c:spPr>${textProperties(10)}` +
     `<c:crossAx val="${axes[1]}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
   const valAx =
-    `<c:valAx><c:axId val="${axes[1]}"/><c:scaling><c:orientation val="minMax"/>${nonNegative ? '<c:min val="0"/>' : ''}</c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? 'b' : 'l'}"/>` +
+    `<c:valAx><c:axId val="${axes[1]}"/><c:scaling><c:orientation val="minMax"/>${placement.spec.valueMax !== undefined ? `<c:max val="${placement.spec.valueMax}"/>` : ''}${nonNegative ? '<c:min val="0"/>' : ''}</c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? 'b' : 'l'}"/>` +
     `<c:majorGridlines><c:spPr>${line(6350, 'D9D9D9')}</c:spPr></c:majorGridlines><c:numFmt formatCode="#,##0" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:spPr>${NO_LINE}</c:spPr>${textProperties(10)}<c:crossAx val="${axes[0]}"/><c:crosses val="${horizontal ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`;
   return `<c:barChart><c:barDir val="${horizontal ? 'bar' : 'col'}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="80"/><c:axId val="${axes[0]}"/><c:axId val="${axes[1]}"/></c:barChart>${catAx}${valAx}`;

@@ -44,6 +44,8 @@ export interface ChartSpec {
   type: 'column' | 'bar' | 'pie';
   categories: string[];
   series: Array<{ name: string; values: number[] }>;
+  /** Where the value axis ends (100 for rates in percent, rather than Excel's 120); automatic when absent. */
+  valueMax?: number;
 }
 
 export interface SummaryModel {

@@ -252,6 +252,7 @@ function chartJob(model: SummaryModel, ws: () => Excel.Worksheet): Job {
         chart.legend.visible = spec.type === 'pie' || spec.series.length > 1;
         if (spec.type === 'pie') chart.dataLabels.showPercentage = true;
         else chart.dataLabels.showValue = true;
+        if (spec.valueMax !== undefined) chart.axes.valueAxis.maximum = spec.valueMax;
         chart.setPosition(a1(placed.anchor.from), a1(placed.anchor.to));
       }
     },
