@@ -101,6 +101,7 @@ export {
 export { type ChartSpec, type ColumnFormat, type SummaryCell, type SummaryColumn, type SummaryModel, type SummarySheet, type SummarySheetId, type Tone } from './summary/model';
 export { buildSummaryModel, SUMMARY_SHEET_NAMES, SUMMARY_TITLE } from './summary/build';
 export { streamSummaryXlsx, SUMMARY_HEADER_ROW, SUMMARY_STAMP_SHEET, writeSummaryXlsx, type DeflateChunk, type WriteSummaryOptions } from './summary/xlsx';
+export { a1, a1Range, CHART_SHEET_NAME, chartSheetLayout, type CellPosition, type CellRange, type ChartCellKind, type ChartPlacement, type ChartSheetLayout } from './summary/chart-layout';
 export { readPreviousSummary, type PreviousSummary } from './summary/previous';
 
 // The month simulator (demo, tests, benchmark).
