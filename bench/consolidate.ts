@@ -4,11 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { SaxesParser } from 'saxes';
+import { consolidateInputs } from '../lib/app/consolidate';
+import { parseReceipts } from '../lib/app/intake';
 import type { Catalog } from '../lib/catalog/schema';
+import { nativeDeflateChunk } from '../lib/node/deflate';
+import { nativeSha256 } from '../lib/node/hash';
+import { listFiles, readInputs } from '../lib/node/intake';
 import { parsePeriod, type Period } from '../lib/period/period';
 import { openZip } from '../lib/read/zip';
 import type { Roster } from '../lib/roster/roster';
 import { simulateMonth } from '../lib/simulate/month';
+import { streamSummaryXlsx } from '../lib/summary/xlsx';
 import { currentDefinition } from '../lib/template/registry';
 import { median, timeIt } from './_lib/measure';
 
@@ -163,4 +169,34 @@ export async function benchConsolidateInbox(inbox: Inbox, runs: number, withExce
 
 export function removeInbox(inbox: Inbox): void {
   rmSync(join(inbox.dir, '..'), { recursive: true, force: true });
+}
+
+export interface SummaryWriteBench {
+  ms: number;
+  withoutChartsMs: number;
+  bytes: number;
+  withoutChartsBytes: number;
+}
+
+/**
+ * Writing the summary alone, as the CLI does (native deflate, chunks streamed out), with and without its
+ * chart sheet: what the native charts cost. The model is built once; each write is timed in this process.
+ */
+export async function benchSummaryWrite(inbox: Inbox, catalog: Catalog, roster: Roster, runs: number): Promise<SummaryWriteBench> {
+  const { receipts } = parseReceipts(readFileSync(inbox.receipts, 'utf8'));
+  const { model } = await consolidateInputs(readInputs(listFiles([inbox.dir]).files), { catalog, roster, period: PERIOD, now: new Date(Date.UTC(2026, 11 /* Dec */, 11, 2)), sha256: nativeSha256, receipts });
+  const write = (charts: boolean) => {
+    let bytes = 0;
+    streamSummaryXlsx(charts ? model : { ...model, charts: [] }, { generatedAt: new Date(), deflate: nativeDeflateChunk }, (chunk) => (bytes += chunk.length));
+    return bytes;
+  };
+  const times: number[] = [];
+  const without: number[] = [];
+  for (let i = 0; i < 3; i += 1) write(i % 2 === 0); // warm-up: JIT and the deflate stream
+  // Alternated, many times: the difference is a few parts of a few KiB, far below this machine's noise in one run.
+  for (let i = 0; i < Math.max(21, runs * 7); i += 1) {
+    times.push(await timeIt(async () => write(true)));
+    without.push(await timeIt(async () => write(false)));
+  }
+  return { ms: +median(times).toFixed(1), withoutChartsMs: +median(without).toFixed(1), bytes: write(true), withoutChartsBytes: write(false) };
 }

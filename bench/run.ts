@@ -1,7 +1,7 @@
 // npm run bench [-- --json] [-- --runs N] [-- --no-national]: speed and memory measured on this
 // machine, never asserted in tests. Needs the built CLI (npm run build:cli).
 import { loadCatalog, loadRoster } from '../lib/node/seeds';
-import { benchConsolidateInbox, buildInbox, removeInbox } from './consolidate';
+import { benchConsolidateInbox, benchSummaryWrite, buildInbox, removeInbox } from './consolidate';
 import { benchTemplates } from './templates';
 
 /** 19 simulated months of 178 returns ≈ 3,400 files: a national month (34 provinces' worth). */
@@ -26,11 +26,13 @@ async function main(): Promise<void> {
   log('Đang mô phỏng một tháng của tỉnh…');
   const province = await buildInbox(catalog, roster, 1);
   const consolidate = await benchConsolidateInbox(province, runs, true);
+  const summary = await benchSummaryWrite(province, catalog, roster, runs);
   removeInbox(province);
   log(`Tổng hợp tháng của tỉnh: ${consolidate.files} tệp, trung vị ${consolidate.ms} ms (${consolidate.perFileMs} ms/tệp), RSS đỉnh ${consolidate.peakRssMiB} MiB.`);
   log(`  Nền (giải nén + phân tích XML các trang cần đọc, một luồng), chạy như một tiến trình riêng: ${consolidate.floorMs} ms; tỷ lệ ${consolidate.ratio}× (mục tiêu ≤ 1,5×).`);
   log(`  Nền trong một tiến trình đã chạy nóng: ${consolidate.warmFloorMs} ms; tỷ lệ ${consolidate.warmRatio}×.`);
   log(`  exceljs xlsx.load mọi tệp (tiến trình nóng): ${consolidate.exceljsMs} ms; ${consolidate.exceljsRatio}× nền nóng.`);
+  log(`  Ghi tệp tổng hợp (trong tiến trình, trung vị): ${summary.ms} ms, ${summary.bytes} byte; không có trang Biểu đồ: ${summary.withoutChartsMs} ms, ${summary.withoutChartsBytes} byte.`);
 
   let national: { files: number; ms: number; perFileMs: number; peakRssMiB: number; floorMs: number; ratio: number } | undefined;
   if (!args.includes('--no-national')) {
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
             exceljsMs: consolidate.exceljsMs,
             exceljsRatio: consolidate.exceljsRatio,
           },
+          summaryWrite: summary,
           national: national ?? null,
           templates: { files: templates.files, ms: templates.ms, floorMs: templates.floorMs, ratio: templates.ratio, perFileMs: templates.perFileMs, cliMs: templates.cliMs, cliRatio: templates.cliRatio },
         },

@@ -106,6 +106,7 @@ export { streamSummaryXlsx, writeSummaryXlsx, type DeflateChunk, type WriteSumma
 export { SUMMARY_HEADER_ROW } from './summary/style';
 export { SUMMARY_STAMP_SHEET, type SummaryFacts } from './summary/facts';
 export { readSummary } from './summary/read';
+export { a1, a1Range, CHART_SHEET_NAME, chartSheetLayout, type CellPosition, type CellRange, type ChartCellKind, type ChartPlacement, type ChartSheetLayout } from './summary/chart-layout';
 export { readPreviousSummary, type PreviousSummary } from './summary/previous';
 
 // The month simulator (demo, tests, benchmark).

@@ -49,8 +49,8 @@ function sheet(partial: Omit<SummarySheet, 'marks'> & { marks?: SummarySheet['ma
 }
 
 /**
- * Lays the consolidation out as the seven sheets of the province summary, plus the charts the
- * add-in draws. Plain data: the exceljs writer and the Office.js writer render the same model.
+ * Lays the consolidation out as the seven sheets of the province summary, plus its charts.
+ * Plain data: the streamed .xlsx writer and the Office.js writer render the same model.
  */
 export function buildSummaryModel(c: Consolidation): SummaryModel {
   const counts = countConsolidation(c);
@@ -335,6 +335,7 @@ function charts(c: Consolidation, counts: ConsolidationCounts): ChartSpec[] {
       id: 'reporting-rate',
       title: 'Tỷ lệ báo cáo và đúng hạn theo loại đơn vị (%)',
       type: 'column',
+      valueMax: 100,
       categories: ['Sở, ban, ngành', 'Xã, phường', 'Toàn tỉnh'],
       series: [
         { name: 'Tỷ lệ báo cáo', values: [d, m, t].map((x) => Math.round(x.reportingRate * 1000) / 10) },

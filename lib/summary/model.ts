@@ -37,13 +37,15 @@ export interface SummarySheet {
   compact?: boolean;
 }
 
-/** A native chart the add-in draws (exceljs cannot write charts; the CLI's file shows data bars instead). */
+/** A native chart on the Biểu đồ sheet, drawn by both writers (lib/summary/chart-layout.ts places it). */
 export interface ChartSpec {
   id: string;
   title: string;
   type: 'column' | 'bar' | 'pie';
   categories: string[];
   series: Array<{ name: string; values: number[] }>;
+  /** Where the value axis ends (100 for rates in percent, rather than Excel's 120); automatic when absent. */
+  valueMax?: number;
 }
 
 export interface SummaryModel {

@@ -5,6 +5,8 @@ import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { concatBytes } from '../_lib/bytes';
 import { rowHeightFor } from '../_lib/row-height';
 import { columnLetters } from '../model/sheet';
+import { chartSheetLayout, type ChartCellKind } from './chart-layout';
+import { chartSheetPackage } from './chart-xml';
 import type { ColumnFormat, SummaryCell, SummaryModel, SummarySheet, Tone } from './model';
 
 import { SUMMARY_STAMP_SHEET } from './facts';
@@ -265,11 +267,17 @@ export function streamSummaryXlsx(model: SummaryModel, options: WriteSummaryOpti
   };
   const sheets = model.sheets;
   const names = [...sheets.map((s) => s.name), SUMMARY_STAMP_SHEET];
+  // The native charts' sheet goes second, after Tổng quan, as the add-in places it; its part is numbered last.
+  const charts = model.charts.length > 0 ? chartSheetPackage(chartSheetLayout(model), `xl/worksheets/sheet${names.length + 1}.xml`) : null;
+  const chartEntries = charts?.workbookEntries(`rId${names.length + 3}`, names.length + 1);
+  const tabOf = (i: number) => (charts && i > 0 ? i + 1 : i);
+  const chartStyles: Record<ChartCellKind, number> = { title: 1, caption: 3, header: 3, label: bodyStyle('text', null), integer: bodyStyle('integer', null), decimal: bodyStyle('decimal', null) };
   add('[Content_Types].xml', (push) =>
     push(
       `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
         '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
         names.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+        (charts?.contentTypes ?? '') +
         '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
         '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
         '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>',
@@ -284,14 +292,15 @@ export function streamSummaryXlsx(model: SummaryModel, options: WriteSummaryOpti
   );
   const definedNames = sheets.flatMap((s, i) => {
     const last = columnLetters(Math.max(1, s.columns.length));
-    const names = [`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeText(quoteSheet(s.name))}!$${SUMMARY_HEADER_ROW}:$${SUMMARY_HEADER_ROW}</definedName>`];
-    if (s.rows.length > 0) names.unshift(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeText(quoteSheet(s.name))}!$A$${SUMMARY_HEADER_ROW}:$${last}$${SUMMARY_HEADER_ROW + s.rows.length}</definedName>`);
+    const names = [`<definedName name="_xlnm.Print_Titles" localSheetId="${tabOf(i)}">${escapeText(quoteSheet(s.name))}!$${SUMMARY_HEADER_ROW}:$${SUMMARY_HEADER_ROW}</definedName>`];
+    if (s.rows.length > 0) names.unshift(`<definedName name="_xlnm._FilterDatabase" localSheetId="${tabOf(i)}" hidden="1">${escapeText(quoteSheet(s.name))}!$A$${SUMMARY_HEADER_ROW}:$${last}$${SUMMARY_HEADER_ROW + s.rows.length}</definedName>`);
     return names;
   });
+  if (charts) definedNames.push(charts.definedNames(1));
   add('xl/workbook.xml', (push) =>
     push(
       `${XML_HEAD}<workbook xmlns="${NS}" xmlns:r="${NS_R}"><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
-        names.map((name, i) => `<sheet name="${escapeAttr(name)}" sheetId="${i + 1}"${i === sheets.length ? ' state="veryHidden"' : ''} r:id="rId${i + 1}"/>`).join('') +
+        names.map((name, i) => `${i === 1 && chartEntries ? chartEntries.sheet : ''}<sheet name="${escapeAttr(name)}" sheetId="${i + 1}"${i === sheets.length ? ' state="veryHidden"' : ''} r:id="rId${i + 1}"/>`).join('') +
         `</sheets><definedNames>${definedNames.join('')}</definedNames><calcPr calcId="191029"/></workbook>`,
     ),
   );
@@ -300,7 +309,7 @@ export function streamSummaryXlsx(model: SummaryModel, options: WriteSummaryOpti
       `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
         names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
         `<Relationship Id="rId${names.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
-        `<Relationship Id="rId${names.length + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+        `<Relationship Id="rId${names.length + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>${chartEntries?.relationship ?? ''}</Relationships>`,
     ),
   );
   add('xl/styles.xml', (push) => push(STYLES_XML));
@@ -308,6 +317,10 @@ export function streamSummaryXlsx(model: SummaryModel, options: WriteSummaryOpti
   const strings = new SharedStrings();
   sheets.forEach((sheet, i) => add(`xl/worksheets/sheet${i + 1}.xml`, (push) => writeSheet(sheet, i, strings, push)));
   add(`xl/worksheets/sheet${names.length}.xml`, (push) => push(stampSheet(model, strings)));
+  if (charts) {
+    add(charts.sheetPath, (push) => push(charts.sheetXml((ref, kind, value) => cell(ref, kind ? chartStyles[kind] : 0, value, strings))));
+    for (const part of charts.parts) add(part.path, (push) => push(part.xml));
+  }
   add('xl/sharedStrings.xml', (push) => writeSharedStrings(strings, push));
   zip.end();
   if (failure) throw failure;

@@ -1,13 +1,14 @@
 /// <reference types="office-js" />
 // Writes lib's SummaryModel into the open workbook through Office.js: the same sheets as the CLI's
-// .xlsx (lib/summary/xlsx.ts), plus the native charts exceljs cannot write.
+// .xlsx (lib/summary/xlsx.ts), and the same native charts, placed by lib/summary/chart-layout.ts.
 import type { ChartSpec, ColumnFormat, SummaryCell, SummaryModel, SummarySheet, Tone } from '../../../lib/summary/model';
 import { SUMMARY_STAMP_SHEET } from '../../../lib/summary/facts';
 import { SUMMARY_HEADER_ROW } from '../../../lib/summary/style';
 import { EXCEL_API, type ApiSupport } from './features';
 import { columnLetters } from '../../../lib/model/sheet';
+import { a1, a1Range, CHART_SHEET_NAME, chartSheetLayout } from '../../../lib/summary/chart-layout';
 
-export const CHART_SHEET_NAME = 'Biểu đồ';
+export { CHART_SHEET_NAME };
 
 /** Excel on the web refuses a request over 5 MB: stay well under it, estimated before sending. */
 export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
@@ -232,43 +233,47 @@ function finishJob(sheet: SummarySheet, ws: () => Excel.Worksheet, api: ApiSuppo
   };
 }
 
-/** Each chart's figures as a small table, with the native chart beside it. */
+/** Each chart's figures as a small table, with the native chart beside it: cells and places from lib's layout, as in the CLI's file. */
 function chartJob(model: SummaryModel, ws: () => Excel.Worksheet): Job {
+  const layout = chartSheetLayout(model);
+  const width = layout.widths.length;
   return {
     label: 'Vẽ biểu đồ',
     queue: () => {
       const sheet = ws();
       sheet.getRange().format.font.name = FONT;
-      sheet.getRange('A:A').format.columnWidth = widthPoints(30);
-      sheet.getRange('B:C').format.columnWidth = widthPoints(14);
+      layout.widths.forEach((w, c) => (sheet.getRange(`${columnLetters(c + 1)}:${columnLetters(c + 1)}`).format.columnWidth = widthPoints(w)));
+      layout.heights.forEach((h, r) => (sheet.getRange(`${r + 1}:${r + 1}`).format.rowHeight = h));
+      const cells = sheet.getRangeByIndexes(0, 0, layout.rows.length, width);
+      const grid = (at: (r: number, c: number) => string | number) => layout.rows.map((_, r) => Array.from({ length: width }, (_, c) => at(r, c)));
+      cells.numberFormat = grid((r, c) => {
+        const kind = layout.kinds[r]?.[c];
+        return kind === 'integer' || kind === 'decimal' ? NUMBER_FORMATS[kind] : '@';
+      });
+      cells.values = grid((r, c) => layout.rows[r]?.[c] ?? '');
+      for (const merge of layout.merges) sheet.getRange(a1Range(merge)).merge(false);
       const title = sheet.getRange('A1');
-      title.numberFormat = [['@']];
-      title.values = [[`BIỂU ĐỒ - ${model.title}`]];
       title.format.font.bold = true;
       title.format.font.size = 13;
-      let top = 3;
-      for (const spec of model.charts) {
-        const width = spec.series.length + 1;
-        const table = sheet.getRangeByIndexes(top - 1, 0, spec.categories.length + 2, width);
-        const rows: Array<Array<string | number>> = [
-          [spec.title, ...spec.series.map(() => '')],
-          ['', ...spec.series.map((s) => s.name)],
-          ...spec.categories.map((category, i) => [category, ...spec.series.map((s) => s.values[i] ?? 0)]),
-        ];
-        table.numberFormat = rows.map((row) => row.map((v) => (typeof v === 'string' ? '@' : '#,##0.0##')));
-        table.values = rows;
-        sheet.getRangeByIndexes(top - 1, 0, 1, 1).format.font.bold = true;
-        const data = sheet.getRangeByIndexes(top, 0, spec.categories.length + 1, width);
-        const chart = sheet.charts.add(CHART_TYPES[spec.type] as Excel.ChartType, data, 'Columns');
+      title.format.horizontalAlignment = 'Center';
+      title.format.wrapText = true;
+      for (const placed of layout.charts) {
+        const { spec, table } = placed;
+        queueBorders(sheet.getRange(a1Range(table)));
+        const head = sheet.getRange(a1Range({ ...table, bottom: table.top + 1 }));
+        head.format.font.bold = true;
+        head.format.fill.color = HEADER_FILL;
+        head.format.horizontalAlignment = 'Center';
+        head.format.wrapText = true;
+        const chart = sheet.charts.add(CHART_TYPES[spec.type] as Excel.ChartType, sheet.getRange(a1Range(placed.data)), 'Columns');
         chart.name = spec.id;
         chart.title.text = spec.title;
         chart.legend.position = 'Bottom';
         chart.legend.visible = spec.type === 'pie' || spec.series.length > 1;
         if (spec.type === 'pie') chart.dataLabels.showPercentage = true;
         else chart.dataLabels.showValue = true;
-        const height = Math.max(18, spec.categories.length + 4);
-        chart.setPosition(`E${top}`, `M${top + height - 1}`);
-        top += height + 2;
+        if (spec.valueMax !== undefined) chart.axes.valueAxis.maximum = spec.valueMax;
+        chart.setPosition(a1(placed.anchor.from), a1(placed.anchor.to));
       }
     },
   };

@@ -90,7 +90,7 @@ export const demoCommand: Command = {
     say('4. Đối chiếu với kịch bản mô phỏng:');
     const checks = compareWithTruth(consolidation, truth);
     for (const line of checks) say(`  ${line}`);
-    say(`\nMở ${out} trong Excel để xem báo cáo tổng hợp (7 trang: Tổng quan, Chỉ tiêu, Nhiệm vụ, Nộp báo cáo, Khó khăn kiến nghị, Dữ liệu, Nhật ký tiếp nhận).`);
+    say(`\nMở ${out} trong Excel để xem báo cáo tổng hợp (8 trang: Tổng quan, Biểu đồ, Chỉ tiêu, Nhiệm vụ, Nộp báo cáo, Khó khăn kiến nghị, Dữ liệu, Nhật ký tiếp nhận).`);
     return checks.every((l) => l.startsWith('khớp')) ? 0 : 1;
   },
 };

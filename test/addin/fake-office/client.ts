@@ -1133,6 +1133,7 @@ export class ChartProxy extends ClientObject<FakeChart> {
         })(this.context, () => this.resolve()),
       legend: part('legend', ['position', 'visible']),
       dataLabels: part('dataLabels', ['showValue', 'showPercentage']),
+      axes: () => settingsProxy(this.context, () => (this.resolve().axes ??= {}) as Record<string, unknown>, [], { valueAxis: ['maximum', 'minimum'] }),
     };
   }
   setPosition(startCell: string | RangeProxy, endCell?: string | RangeProxy): void {

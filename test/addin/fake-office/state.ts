@@ -39,6 +39,7 @@ export interface FakeChart {
   title: string;
   legend: { position: string; visible: boolean };
   dataLabels: { showValue: boolean; showPercentage: boolean };
+  axes?: { valueAxis?: { maximum?: number; minimum?: number } };
   position?: { start: string; end?: string };
 }
 

@@ -1,4 +1,5 @@
 import { CHART_SHEET_NAME, planChunks, WorkbookProtectedError, WriteCancelledError, WriteFailedError, writeSummaryModel } from '../../../addin/src/office/write-summary';
+import { a1, a1Range, chartSheetLayout } from '../../../lib/summary/chart-layout';
 import type { SummaryModel, SummarySheet } from '../../../lib/summary/model';
 import { excelRun } from '../_lib/excel';
 import { FakeExcel, uninstallFakeOffice } from '../fake-office/office';
@@ -36,7 +37,7 @@ function model(extraRows = 0, textSize = 0): SummaryModel {
       sheet('concerns', 'Khó khăn, kiến nghị', [...UNIT_TEXT.map((t, i) => [t, i, 0.1 * i]), ...Array.from({ length: extraRows }, (_, i) => [big || `dòng ${i}`, i, null])], { dataBars: [2] }),
     ],
     charts: [
-      { id: 'reporting-rate', title: 'Tỷ lệ báo cáo theo loại đơn vị (%)', type: 'column', categories: ['Sở, ban, ngành', 'Xã, phường', 'Toàn tỉnh'], series: [{ name: 'Tỷ lệ báo cáo', values: [90.5, 84.3, 85.6] }, { name: 'Đúng hạn', values: [80, 70, 71.7] }] },
+      { id: 'reporting-rate', title: 'Tỷ lệ báo cáo theo loại đơn vị (%)', type: 'column', valueMax: 100, categories: ['Sở, ban, ngành', 'Xã, phường', 'Toàn tỉnh'], series: [{ name: 'Tỷ lệ báo cáo', values: [90.5, 84.3, 85.6] }, { name: 'Đúng hạn', values: [80, 70, 71.7] }] },
       { id: 'task-status', title: 'Nhiệm vụ theo tình trạng', type: 'bar', categories: ['Đã hoàn thành', 'Đang triển khai'], series: [{ name: 'Số nhiệm vụ', values: [12, 30] }] },
       { id: 'indicator-status', title: 'Chỉ tiêu theo kết quả', type: 'pie', categories: ['Đạt', 'Chưa đạt'], series: [{ name: 'Số chỉ tiêu', values: [40, 16] }] },
     ],
@@ -114,6 +115,22 @@ describe('writeSummaryModel', () => {
     expect(charts[0]?.source).toBe("'Biểu đồ'!A4:C7");
     expect(['A4', 'B4', 'C4', 'A5', 'B5', 'C7'].map((a) => fake.cell(CHART_SHEET_NAME, a)?.value)).toEqual(['', 'Tỷ lệ báo cáo', 'Đúng hạn', 'Sở, ban, ngành', 90.5, 71.7]);
     expect(charts[2]?.dataLabels.showPercentage).toBe(true);
+    expect(charts.map((c) => c.axes?.valueAxis?.maximum)).toEqual([100, undefined, undefined]);
+  });
+
+  it('puts the tables and charts where lib\'s chart-sheet layout says, as the CLI\'s file has them', async () => {
+    const fake = workbook();
+    const m = model();
+    await excelRun((context) => writeSummaryModel(context, m));
+    const layout = chartSheetLayout(m);
+    const sheet = fake.sheet(CHART_SHEET_NAME);
+    expect(sheet.charts.map((c) => [c.source, c.position])).toEqual(layout.charts.map((p) => [`'${CHART_SHEET_NAME}'!${a1Range(p.data)}`, { start: a1(p.anchor.from), end: a1(p.anchor.to) }]));
+    layout.rows.forEach((row, r) => row.forEach((value, c) => expect([r + 1, c + 1, fake.cell(CHART_SHEET_NAME, a1({ row: r + 1, col: c + 1 }))?.value ?? '']).toEqual([r + 1, c + 1, value ?? ''])));
+    expect(layout.heights.map((_, r) => sheet.rowHeights[r + 1])).toEqual(layout.heights);
+    const rates = layout.charts[0]?.series[0]?.values.top as number;
+    expect(fake.cell(CHART_SHEET_NAME, `B${rates}`)?.numberFormat).toBe('#,##0.0##');
+    expect(fake.cell(CHART_SHEET_NAME, `B${layout.charts[1]?.series[0]?.values.top}`)?.numberFormat).toBe('#,##0');
+    expect(sheet.merges).toEqual(expect.arrayContaining(layout.merges.map(a1Range)));
   });
 
   it('splits a large sheet into requests under the 5 MB cap and reports progress after each', async () => {
