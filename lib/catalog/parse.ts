@@ -328,7 +328,8 @@ function readBodyDuty(section: BodySection, item: { text: string; line: number }
     appendix: 'body',
     group: `V.${section.section}`,
     number,
-    text: item.text,
+    // The lead reads this row too: keep the sentence's subject ("Văn phòng UBND tỉnh phối hợp với Công an tỉnh …").
+    text: lead === own ? item.text : `${section.title} ${item.text.charAt(0).toLocaleLowerCase('vi')}${item.text.slice(1)}`,
     lead: lead.units,
     leadGroups: lead.groups,
     coordinators: union(partners.map((p) => p.units)).filter((c) => !lead.units.includes(c)),

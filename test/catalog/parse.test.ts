@@ -162,8 +162,13 @@ describe('parsePlan on Kế hoạch 210/KH-UBND', () => {
       const duties = catalog.tasks.filter((t) => t.appendix === 'body');
       expect(duties.map((d) => d.key)).toEqual(['KH.V.4.2', 'KH.V.5.1', 'KH.V.5.2', 'KH.V.5.3', 'KH.V.6.1', 'KH.V.7.1', 'KH.V.7.2', 'KH.V.7.3', 'KH.V.8.1', 'KH.V.8.2', 'KH.V.8.3', 'KH.V.9.1']);
       expect(task('KH.V.5.3').text).toMatch(/Trung ương, UBND tỉnh theo yêu cầu; đề xuất khen thưởng/);
-      expect(task('KH.V.6.1').text).toMatch(/^Phối hợp với Công an tỉnh tổng hợp/);
       expect(task('KH.V.9.1').text).toMatch(/thực hiện kết nối, chia sẽ cơ sở dữ liệu bản án/);
+    });
+
+    it('keeps the subject of a duty its section\'s body coordinates, for the lead that reads it', () => {
+      expect(task('KH.V.6.1').text).toMatch(/^Văn phòng UBND tỉnh phối hợp với Công an tỉnh tổng hợp tình hình/);
+      expect(task('KH.V.9.1').text).toMatch(/^Tòa án nhân dân tỉnh phối hợp với Công an tỉnh và các đơn vị liên quan bám sát/);
+      expect(task('KH.V.7.1').text).toMatch(/^Chủ trì, phối hợp Công an tỉnh triển khai/);
     });
 
     // Read off the sentences of section V: "X chủ trì, phối hợp (với) Y" → X leads, Y coordinates;
