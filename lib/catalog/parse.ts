@@ -233,10 +233,26 @@ function checkUniqueKeys(keys: string[], problems: PlanProblem[]): void {
 
 const BODY_HEADING = /^(?:#+\s*)?\*\*(\d+)\.\s*(.+?)\*\*\s*(.*)$/;
 const BODY_DEADLINE: Deadline = { kind: 'recurring', text: 'Thường xuyên (nhiệm vụ theo mục V Kế hoạch, không ghi thời hạn)' };
+/** A dated completion inside a duty's sentence: `gửi … trước ngày 01/7/2026`. */
+const BODY_DATE = /(?<!\p{L})(?:trước|chậm nhất|trong)\s+(?:ngày\s+)?\d{1,2}\/\d{1,2}\/\d{4}/iu;
+/** `Chủ trì, phối hợp (với) X …` names X as a partner; a duty opening with `Phối hợp với X …` is X's to lead. */
+const PARTNER = /(?<!\p{L})(chủ trì,\s*)?phối hợp(?:\s+với)?\s+/giu;
+
+interface BodySection {
+  section: number;
+  title: string;
+  units: string[];
+  groups: Assignment['groups'];
+  /** A family of bodies ("4. Các sở, ban, ngành, địa phương"): only its dated duties are rows. */
+  family: boolean;
+  items: Array<{ text: string; line: number }>;
+  closed: boolean;
+}
 
 /**
- * Duties the plan's section V gives single named units (Công an tỉnh, Văn phòng UBND tỉnh, …).
- * Sections naming a family of bodies ("4. Các sở, ban, ngành, địa phương") apply to everyone and are not rows.
+ * Duties the plan's section V gives named units (Công an tỉnh, Văn phòng UBND tỉnh, …), with the partners
+ * their sentences name; from a section naming a family of bodies, only the duties with a date (the others
+ * restate what every unit does anyway and are not rows).
  */
 function readBodyDuties(lines: string[], resolver: UnitResolver, problems: PlanProblem[]): Task[] {
   const start = lines.findIndex((l) => /TỔ CHỨC THỰC HIỆN/.test(l));
@@ -246,26 +262,13 @@ function readBodyDuties(lines: string[], resolver: UnitResolver, problems: PlanP
     return [];
   }
   const duties: Task[] = [];
-  let current: { section: number; unit: string; title: string; items: string[]; closed: boolean } | undefined;
+  let current: BodySection | undefined;
   const finish = (): void => {
     if (!current) return;
-    current.items.forEach((item, i) => {
-      duties.push({
-        key: `KH.V.${current!.section}.${i + 1}`,
-        appendix: 'body',
-        group: `V.${current!.section}`,
-        number: i + 1,
-        text: item,
-        lead: [current!.unit],
-        leadGroups: [],
-        coordinators: [],
-        coordinatorGroups: [],
-        external: [],
-        leadText: current!.title,
-        coordinatorsText: '',
-        deadline: BODY_DEADLINE,
-        product: '',
-      });
+    const section = current;
+    section.items.forEach((item, i) => {
+      const duty = readBodyDuty(section, item, i + 1, resolver, problems);
+      if (duty) duties.push(duty);
     });
     current = undefined;
   };
@@ -277,23 +280,66 @@ function readBodyDuties(lines: string[], resolver: UnitResolver, problems: PlanP
       finish();
       const title = cleanText(heading[2] as string);
       const { assignment, unresolved } = resolver.resolve(title);
-      if (assignment.units.length === 1 && unresolved.length === 0 && assignment.groups.length === 0) {
-        current = { section: Number(heading[1]), unit: assignment.units[0] as string, title, items: [], closed: false };
+      const single = assignment.units.length === 1 && assignment.groups.length === 0;
+      const family = assignment.units.length === 0 && assignment.groups.length > 0;
+      if (unresolved.length === 0 && (single || family)) {
+        current = { section: Number(heading[1]), title, units: assignment.units, groups: assignment.groups, family, items: [], closed: false };
         const inline = cleanText(stripMarkdown(heading[3] as string));
-        if (inline) current.items.push(capitalise(inline));
+        if (inline) current.items.push({ text: capitalise(inline), line: index + 1 });
       }
       continue;
     }
     if (!current || current.closed) continue;
     const text = cleanText(stripMarkdown(line.replace(/^-\s+/, '')));
     const last = current.items[current.items.length - 1];
-    if (line.startsWith('- ')) current.items.push(text);
-    else if (last !== undefined && !/[.;:]$/.test(last)) current.items[current.items.length - 1] = `${last} ${text}`;
-    else if (last === undefined) current.items.push(text);
+    if (line.startsWith('- ')) current.items.push({ text, line: index + 1 });
+    else if (last !== undefined && !/[.;:]$/.test(last.text)) last.text = `${last.text} ${text}`;
+    else if (last === undefined) current.items.push({ text, line: index + 1 });
     else current.closed = true; // a closing paragraph after the section ("Yêu cầu Thủ trưởng …") is not a duty
   }
   finish();
   return duties;
+}
+
+/** One duty of section V, keyed `KH.V.<section>.<item>` by its place in the plan (so a key never moves). */
+function readBodyDuty(section: BodySection, item: { text: string; line: number }, number: number, resolver: UnitResolver, problems: PlanProblem[]): Task | null {
+  const key = `KH.V.${section.section}.${number}`;
+  const date = BODY_DATE.exec(item.text);
+  const deadline = date ? parseDeadline(capitalise(date[0])) : BODY_DEADLINE;
+  if (!deadline) problems.push({ line: item.line, message: `Nhiệm vụ ${key}: không đọc được thời hạn "${date?.[0] ?? ''}".` });
+  if (section.family && !date) return null;
+
+  const own: Assignment = { text: section.title, units: section.units, groups: section.groups, external: [] };
+  const clauses = [...item.text.matchAll(PARTNER)].map((m) => ({
+    opens: m.index === 0 && !m[1],
+    names: resolver.readLeadingNames(item.text.slice((m.index ?? 0) + m[0].length)).assignment,
+  }));
+  // "A phối hợp với B" (the duty's first words): B leads, A coordinates; otherwise the section's unit leads.
+  const opening = clauses.find((c) => c.opens);
+  if (opening && opening.names.units.length === 0) {
+    problems.push({ line: item.line, message: `Nhiệm vụ ${key}: "${item.text.slice(0, 60)}…" không nêu cơ quan chủ trì nào trong danh sách đơn vị.` });
+  }
+  const named = clauses.filter((c) => c !== opening && c.names.text !== '').map((c) => c.names);
+  const lead = opening && opening.names.units.length > 0 ? opening.names : own;
+  const partners = lead === own ? named : [own, ...named];
+  const union = <T>(lists: T[][]): T[] => [...new Set(lists.flat())];
+  return {
+    key,
+    appendix: 'body',
+    group: `V.${section.section}`,
+    number,
+    // The lead reads this row too: keep the sentence's subject ("Văn phòng UBND tỉnh phối hợp với Công an tỉnh …").
+    text: lead === own ? item.text : `${section.title} ${item.text.charAt(0).toLocaleLowerCase('vi')}${item.text.slice(1)}`,
+    lead: lead.units,
+    leadGroups: lead.groups,
+    coordinators: union(partners.map((p) => p.units)).filter((c) => !lead.units.includes(c)),
+    coordinatorGroups: union(partners.map((p) => p.groups)),
+    external: union([lead.external, ...partners.map((p) => p.external)]),
+    leadText: lead.text,
+    coordinatorsText: partners.map((p) => p.text).join('; '),
+    deadline: deadline ?? { kind: 'conditional', condition: date?.[0] ?? '', text: date?.[0] ?? '' },
+    product: '',
+  };
 }
 
 function capitalise(text: string): string {

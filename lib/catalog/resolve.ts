@@ -20,6 +20,9 @@ export const GROUP_PHRASES: ReadonlyArray<{ phrase: string; groups: UnitGroup[] 
   { phrase: 'Các sở, ngành có liên quan', groups: ['related'] },
   { phrase: 'Các đơn vị có liên quan', groups: ['related'] },
   { phrase: 'Các đơn vị liên quan', groups: ['related'] },
+  // Section V of the plan: partners of a duty ("chủ trì, phối hợp với các cơ quan liên quan").
+  { phrase: 'Các cơ quan liên quan', groups: ['related'] },
+  { phrase: 'Các cơ quan, đơn vị liên quan', groups: ['related'] },
   { phrase: 'Các cơ quan, tổ chức, doanh nghiệp có liên quan', groups: ['related'] },
   { phrase: 'UBND cấp xã', groups: ['communes'] },
   { phrase: 'UBND xã, phường', groups: ['communes'] },
@@ -31,6 +34,8 @@ export const QUALIFIER_PHRASES: readonly string[] = [
   'thực hiện kiểm tra',
   'thực hiện thanh tra',
   'theo dõi, tổng hợp kết quả địa phương',
+  // Section V.8: "các cơ quan Trung ương đóng trên địa bàn (Thuế, Hải quan, Kho bạc Nhà nước)" names them in the brackets.
+  'các cơ quan Trung ương đóng trên địa bàn',
 ];
 
 const CONNECTORS = new Set(['và', 'hoặc'].map((w) => foldKey(w)));
@@ -46,19 +51,24 @@ interface Phrase {
   meaning: Meaning;
 }
 
-/** Words of a text, punctuation dropped: commas inside a name ("Văn hóa, Thể thao") do not split it. */
-function originalWords(text: string): string[] {
-  return cleanText(text.replace(/[.,;:()"“”]/g, ' '))
-    .split(' ')
-    .filter((w) => w.length > 0);
+const WORD = /[^\s.,;:()"“”]+/g;
+
+/** Words of a cleaned text with where each ends, punctuation dropped: commas inside a name ("Văn hóa, Thể thao") do not split it. */
+function wordSpans(clean: string): Array<{ original: string; key: string; end: number }> {
+  return [...clean.matchAll(WORD)].map((m) => ({ original: m[0], key: foldKey(m[0]), end: (m.index ?? 0) + m[0].length }));
 }
 
 function words(text: string): string[] {
-  return originalWords(text).map((w) => foldKey(w));
+  return wordSpans(cleanText(text)).map((w) => w.key);
 }
 
 export interface UnitResolver {
   resolve(text: string): { assignment: Assignment; unresolved: string[] };
+  /**
+   * The names a running sentence starts with, up to the first word that belongs to none or the end of its clause:
+   * `Công an tỉnh và các đơn vị liên quan bám sát …` → CAT and the related group, consumed `Công an tỉnh và các đơn vị liên quan`.
+   */
+  readLeadingNames(text: string): { assignment: Assignment; consumed: string };
 }
 
 /**
@@ -82,10 +92,16 @@ export function createUnitResolver(roster: Roster): UnitResolver {
     return phrases.find((p) => p.words.length > 0 && p.words.every((w, i) => tokens[start + i] === w));
   }
 
+  function record(assignment: Assignment, m: Meaning): void {
+    if (m.kind === 'unit' && !assignment.units.includes(m.code)) assignment.units.push(m.code);
+    if (m.kind === 'external' && !assignment.external.includes(m.name)) assignment.external.push(m.name);
+    if (m.kind === 'group') for (const g of m.groups) if (!assignment.groups.includes(g)) assignment.groups.push(g);
+  }
+
   return {
     resolve(text) {
-      const originals = originalWords(text);
-      const tokens = originals.map((w) => foldKey(w));
+      const spans = wordSpans(cleanText(text));
+      const tokens = spans.map((w) => w.key);
       const assignment: Assignment = { text: text.trim(), units: [], groups: [], external: [] };
       const unresolved: string[] = [];
       let pending: string[] = [];
@@ -99,19 +115,39 @@ export function createUnitResolver(roster: Roster): UnitResolver {
         if (!phrase) {
           const token = tokens[i] as string;
           if (CONNECTORS.has(token)) flush();
-          else pending.push(originals[i] as string);
+          else pending.push(spans[i]?.original as string);
           i += 1;
           continue;
         }
         flush();
-        const m = phrase.meaning;
-        if (m.kind === 'unit' && !assignment.units.includes(m.code)) assignment.units.push(m.code);
-        if (m.kind === 'external' && !assignment.external.includes(m.name)) assignment.external.push(m.name);
-        if (m.kind === 'group') for (const g of m.groups) if (!assignment.groups.includes(g)) assignment.groups.push(g);
+        record(assignment, phrase.meaning);
         i += phrase.words.length;
       }
       flush();
       return { assignment, unresolved };
+    },
+
+    readLeadingNames(text) {
+      // A clause ends at ";", ":" or a full stop: names never run across it in a sentence.
+      const clause = cleanText(text).split(/[;:]|\.(?:\s|$)/)[0] as string;
+      const spans = wordSpans(clause);
+      const tokens = spans.map((w) => w.key);
+      const assignment: Assignment = { text: '', units: [], groups: [], external: [] };
+      let end = 0;
+      let i = 0;
+      while (i < tokens.length) {
+        const connector = CONNECTORS.has(tokens[i] as string) && i > 0;
+        const phrase = matchAt(tokens, connector ? i + 1 : i);
+        if (!phrase) break;
+        record(assignment, phrase.meaning);
+        i += (connector ? 1 : 0) + phrase.words.length;
+        end = spans[i - 1]?.end ?? end;
+      }
+      let consumed = clause.slice(0, end);
+      // "(Thuế, Hải quan, Kho bạc Nhà nước)": the closing bracket belongs to the names it closes.
+      if ((consumed.match(/\(/g) ?? []).length > (consumed.match(/\)/g) ?? []).length && clause[end] === ')') consumed += ')';
+      assignment.text = consumed;
+      return { assignment, consumed };
     },
   };
 }

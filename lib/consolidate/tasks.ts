@@ -12,9 +12,9 @@ function unitsOfGroups(roster: Roster, groups: readonly UnitGroup[]): Unit[] {
   return roster.units.filter((u) => (u.kind === 'department' && groups.includes('departments')) || (u.kind === 'commune' && groups.includes('communes')));
 }
 
-/** The roster units that lead and coordinate a task (named units and group phrases alike); a named lead is never also listed as coordinator. */
+/** The roster units that lead and coordinate a task; a unit named as one is not taken as the other by a group phrase (as rowsForUnit). */
 export function taskUnits(task: Task, roster: Roster): { leads: string[]; coordinators: string[] } {
-  const leads = [...new Set([...task.lead, ...unitsOfGroups(roster, task.leadGroups).map((u) => u.code)])];
+  const leads = [...new Set([...task.lead, ...unitsOfGroups(roster, task.leadGroups).map((u) => u.code).filter((c) => !task.coordinators.includes(c))])];
   const coordinators = [...new Set([...task.coordinators, ...unitsOfGroups(roster, task.coordinatorGroups).map((u) => u.code)])].filter((c) => !leads.includes(c));
   return { leads, coordinators };
 }

@@ -1,6 +1,6 @@
 import type { Deadline } from '../catalog/schema';
 import { asciiFold, cleanText } from '../text/fold';
-import { endOfMonth, isoDate } from '../_lib/calendar';
+import { addDays, endOfMonth, isoDate } from '../_lib/calendar';
 import { dateFromParts } from './_lib/date';
 
 type WhenKind = 'day' | 'month' | 'quarter' | 'year';
@@ -47,13 +47,16 @@ function whenDate(phrase: string, kinds: readonly WhenKind[] = ALL_KINDS): strin
   return null;
 }
 
-/** `hoàn thành [việc …] trong tháng 6/2026`, `trước 30/6/2026`, `Quý III/2026`: the date a completion is due. */
+/** `hoàn thành [việc …] trong tháng 6/2026`, `trước ngày 01/7/2026`, `Quý III/2026`: the last day a completion is due. */
 function completionDate(phrase: string): string | null {
   // Greedy `.*` so the last "trong/trước" introduces the date, whatever the task wording before it.
   const match = /^(?:(?:hoan thanh|thuc hien)(?: .*)? )?(trong|truoc|cham nhat) (.+)$/.exec(phrase);
   if (match === null) return whenDate(phrase.replace(/^hoan thanh /, ''));
-  // "Trước tháng 6" would mean by the end of May: only "trước <day>" is unambiguous.
-  return whenDate(group(match, 2), group(match, 1) === 'truoc' ? ['day'] : ALL_KINDS);
+  if (group(match, 1) !== 'truoc') return whenDate(group(match, 2));
+  // "Trước tháng 6" would mean by the end of May: only "trước <day>" is unambiguous, and it is read as
+  // written, like the reporting rule's "trước ngày 10": "trước ngày 01/7/2026" is due by 30/6/2026.
+  const day = whenDate(group(match, 2), ['day']);
+  return day === null ? null : addDays(day, -1);
 }
 
 /** Conditions may end with a time expression in parentheses, kept as the due date. */

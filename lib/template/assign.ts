@@ -52,10 +52,16 @@ export function resultTypeFor(indicator: Indicator, definition: FormDefinition):
   return { type: 'list', list, options: definition.lists[list] as string[] };
 }
 
-/** Lead wins over coordinator: a unit named on both sides of a task reports it once, as lead. */
+/**
+ * A unit's role on a task, reported once. Naming a body wins over a group phrase that covers it (Sở Tư pháp,
+ * named to coordinate PL3.I.1, coordinates it though "các sở, ngành, địa phương" lead it); between two
+ * namings, or two group phrases, lead wins.
+ */
 function taskRole(task: Task, unit: Unit, groups: UnitGroup[]): TaskRole | null {
-  if (task.lead.includes(unit.code) || task.leadGroups.some((g) => groups.includes(g))) return 'lead';
-  if (task.coordinators.includes(unit.code) || task.coordinatorGroups.some((g) => groups.includes(g))) return 'coordinator';
+  if (task.lead.includes(unit.code)) return 'lead';
+  if (task.coordinators.includes(unit.code)) return 'coordinator';
+  if (task.leadGroups.some((g) => groups.includes(g))) return 'lead';
+  if (task.coordinatorGroups.some((g) => groups.includes(g))) return 'coordinator';
   return null;
 }
 

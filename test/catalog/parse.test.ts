@@ -160,10 +160,53 @@ describe('parsePlan on Kế hoạch 210/KH-UBND', () => {
 
     it('records the duties section V gives to single units', () => {
       const duties = catalog.tasks.filter((t) => t.appendix === 'body');
-      expect(countBy(duties.map((d) => d.lead[0] as string))).toEqual({ CAT: 3, VPUBND: 1, SKHCN: 3, STC: 3, TAND: 1 });
+      expect(duties.map((d) => d.key)).toEqual(['KH.V.4.2', 'KH.V.5.1', 'KH.V.5.2', 'KH.V.5.3', 'KH.V.6.1', 'KH.V.7.1', 'KH.V.7.2', 'KH.V.7.3', 'KH.V.8.1', 'KH.V.8.2', 'KH.V.8.3', 'KH.V.9.1']);
       expect(task('KH.V.5.3').text).toMatch(/Trung ương, UBND tỉnh theo yêu cầu; đề xuất khen thưởng/);
-      expect(task('KH.V.6.1').text).toMatch(/^Phối hợp với Công an tỉnh tổng hợp/);
       expect(task('KH.V.9.1').text).toMatch(/thực hiện kết nối, chia sẽ cơ sở dữ liệu bản án/);
+    });
+
+    it('keeps the subject of a duty its section\'s body coordinates, for the lead that reads it', () => {
+      expect(task('KH.V.6.1').text).toMatch(/^Văn phòng UBND tỉnh phối hợp với Công an tỉnh tổng hợp tình hình/);
+      expect(task('KH.V.9.1').text).toMatch(/^Tòa án nhân dân tỉnh phối hợp với Công an tỉnh và các đơn vị liên quan bám sát/);
+      expect(task('KH.V.7.1').text).toMatch(/^Chủ trì, phối hợp Công an tỉnh triển khai/);
+    });
+
+    // Read off the sentences of section V: "X chủ trì, phối hợp (với) Y" → X leads, Y coordinates;
+    // a duty of X opening "Phối hợp với Y" → Y leads, X coordinates. [key, lead, leadGroups, coordinators, coordinatorGroups, external]
+    it.each([
+      ['KH.V.4.2', [], ['departments', 'communes'], [], [], []], // "xây dựng kế hoạch … gửi Công an tỉnh và Văn phòng UBND tỉnh": recipients, not partners
+      ['KH.V.5.1', ['CAT'], [], [], [], []], // "theo chỉ đạo của Bộ Công an": directed, not a partner
+      ['KH.V.5.2', ['CAT'], [], [], ['related'], []], // "Chủ trì, phối hợp với các cơ quan liên quan"
+      ['KH.V.5.3', ['CAT'], [], [], [], []],
+      ['KH.V.6.1', ['CAT'], [], ['VPUBND'], [], []], // "Văn phòng UBND tỉnh phối hợp với Công an tỉnh tổng hợp"
+      ['KH.V.7.1', ['SKHCN'], [], ['CAT'], [], []], // "Chủ trì, phối hợp Công an tỉnh triển khai"
+      ['KH.V.7.2', ['SKHCN'], [], [], [], []],
+      ['KH.V.7.3', ['SKHCN'], [], [], [], []],
+      ['KH.V.8.1', ['STC'], [], [], ['related'], []], // "Chủ trì, phối hợp với các cơ quan, đơn vị liên quan"
+      ['KH.V.8.2', ['STC'], [], ['THUE'], [], ['Hải quan', 'Kho bạc Nhà nước']], // "… đóng trên địa bàn (Thuế, Hải quan, Kho bạc Nhà nước)"
+      ['KH.V.8.3', ['STC'], [], [], ['related'], []], // "Chủ trì, phối hợp với các cơ quan liên quan"
+      ['KH.V.9.1', ['CAT'], ['related'], ['TAND'], [], []], // "Phối hợp với Công an tỉnh và các đơn vị liên quan"
+    ])('gives %s the lead and partners its sentence names', (key, lead, leadGroups, coordinators, coordinatorGroups, external) => {
+      const t = task(key);
+      expect([t.lead, t.leadGroups, t.coordinators, t.coordinatorGroups, t.external]).toEqual([lead, leadGroups, coordinators, coordinatorGroups, external]);
+    });
+
+    it('keeps the plan\'s words for both sides of a section V duty', () => {
+      expect([task('KH.V.6.1').leadText, task('KH.V.6.1').coordinatorsText]).toEqual(['Công an tỉnh', 'Văn phòng UBND tỉnh']);
+      expect([task('KH.V.9.1').leadText, task('KH.V.9.1').coordinatorsText]).toEqual(['Công an tỉnh và các đơn vị liên quan', 'Tòa án nhân dân tỉnh']);
+      expect([task('KH.V.8.2').leadText, task('KH.V.8.2').coordinatorsText]).toEqual(['Sở Tài chính', 'các cơ quan Trung ương đóng trên địa bàn (Thuế, Hải quan, Kho bạc Nhà nước)']);
+      expect([task('KH.V.4.2').leadText, task('KH.V.4.2').coordinatorsText]).toEqual(['Các sở, ban, ngành, địa phương', '']);
+    });
+
+    it('records the one dated duty of every body (V.4: its own plan, sent before 01/7/2026), and only that one of V.4', () => {
+      const duty = task('KH.V.4.2');
+      expect(duty).toMatchObject({ appendix: 'body', group: 'V.4', number: 2, product: '' });
+      expect(duty.text).toMatch(/^Trên cơ sở các mục tiêu, nhiệm vụ, giải pháp nêu tại Kế hoạch này/);
+      expect(duty.text).toMatch(/xây dựng kế hoạch triển khai thực hiện của sở, ban, ngành, địa phương; gửi Công an tỉnh và Văn phòng UBND tỉnh trước ngày 01\/7\/2026/);
+      expect(duty.deadline).toEqual({ kind: 'due', due: '2026-06-30', text: 'Trước ngày 01/7/2026' });
+      expect(catalog.tasks.filter((t) => t.group === 'V.4').map((t) => t.key)).toEqual(['KH.V.4.2']);
+      // The other section V duties carry no date.
+      expect(catalog.tasks.filter((t) => t.appendix === 'body' && t.key !== 'KH.V.4.2').every((t) => t.deadline.kind === 'recurring')).toBe(true);
     });
   });
 
@@ -188,6 +231,17 @@ describe('parsePlan on altered plans', () => {
     const altered = plan.replace('\tQuý III/2026\t', '\tsớm nhất có thể\t');
     const { problems } = parsePlan(altered, roster, source);
     expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/PL3\.II\.2.*sớm nhất có thể/)]);
+  });
+
+  it('reports a section V duty opening "Phối hợp với" a body it cannot resolve', () => {
+    const altered = plan.replace('Phối hợp với Công an tỉnh và các đơn vị liên quan bám sát', 'Phối hợp với Sở Du hành Vũ trụ bám sát');
+    const { problems } = parsePlan(altered, roster, source);
+    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/KH\.V\.9\.1.*không nêu cơ quan chủ trì/)]);
+  });
+
+  it('reports a section V date it cannot type', () => {
+    const { problems } = parsePlan(plan.replace('trước ngày **01/7/2026**', 'trước ngày **31/6/2026**'), roster, source);
+    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/KH\.V\.4\.2.*31\/6\/2026/)]);
   });
 
   it('reports a missing appendix', () => {

@@ -8,6 +8,7 @@ describe('da06 catalog', () => {
     expect(stdout).toMatch(/Phụ lục II .*: 26 nhiệm vụ/);
     expect(stdout).toMatch(/Phụ lục III .*: 40 nhiệm vụ/);
     expect(stdout).toMatch(/Nhóm II\s+14\s+Thúc đẩy phát triển kinh tế số/);
+    expect(stdout).toMatch(/Nhiệm vụ giao tại mục V Kế hoạch: 12 \(mục V\.4: 1, V\.5: 3, V\.6: 1, V\.7: 3, V\.8: 3, V\.9: 1\)/);
   });
 
   it('prints the whole catalog as JSON with the documented fields', async () => {

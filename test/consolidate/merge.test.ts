@@ -92,8 +92,9 @@ describe('consolidate a small month with known answers', () => {
 
   it('marks an overdue task that is not done by all its lead units', () => {
     const t = c.tasks.find((x) => x.key === 'PL3.II.3');
-    expect(t).toEqual(expect.objectContaining({ overall: 'inProgress', overdue: true, due: '2026-06-30', deadlineStatus: 'overdue', progress: 80 }));
-    expect(t?.units.map((u) => [u.unit, u.status, u.progress])).toEqual([['CAT', 'Đang triển khai', 60], ['TTPVHCC', 'Hoàn thành quá hạn', 100]]);
+    // TTPVHCC is named to coordinate PL3.II.3 (its "Cơ quan phối hợp" cell): the progress is the leads' (CAT's 60), not the mean with its 100.
+    expect(t).toEqual(expect.objectContaining({ overall: 'inProgress', overdue: true, due: '2026-06-30', deadlineStatus: 'overdue', progress: 60 }));
+    expect(t?.units.map((u) => [u.unit, u.role, u.status, u.progress])).toEqual([['CAT', 'lead', 'Đang triển khai', 60], ['TTPVHCC', 'coordinator', 'Hoàn thành quá hạn', 100]]);
     expect(c.tasks.find((x) => x.key === 'PL2.1')).toEqual(expect.objectContaining({ overall: 'done', overdue: false }));
   });
 

@@ -57,7 +57,8 @@ const PLAN_DEADLINES: readonly [text: string, tasks: number, expected: Deadline]
   ['Tháng 01/2028', 1, due('2028-01-31', 'Tháng 01/2028')],
   ['Quý III/2026', 1, due('2026-09-30', 'Quý III/2026')],
   ['Quý I/2027', 1, due('2027-03-31', 'Quý I/2027')],
-  ['Hoàn thành trước 30/6/2026', 1, due('2026-06-30', 'Hoàn thành trước 30/6/2026')],
+  // "Trước" a day is read as written, like the reporting rule's "trước ngày 10": 29/6 is the last day.
+  ['Hoàn thành trước 30/6/2026', 1, due('2026-06-29', 'Hoàn thành trước 30/6/2026')],
   ['Hoàn thành trong tháng 12/2026', 1, due('2026-12-31', 'Hoàn thành trong tháng 12/2026')],
   [
     'Hoàn thành trong tháng 6/2026 duy trì thường xuyên',
@@ -121,6 +122,8 @@ describe('parseDeadline', () => {
     ['tháng 6 năm 2026', '2026-06-30'],
     ['Trong năm 2027', '2027-12-31'],
     ['Chậm nhất ngày 15/3/2027', '2027-03-15'],
+    ['Trước ngày 01/7/2026', '2026-06-30'], // section V.4 of the plan: the day before is the last one
+    ['Trước ngày 01/01/2027', '2026-12-31'],
     ['Tháng 2/2028', '2028-02-29'],
   ])('reads %j as due on %s', (text, date) => {
     expect(parseDeadline(text)).toEqual(due(date, text));

@@ -23,7 +23,11 @@ describe('deadlineStatus', () => {
     ['Quý III/2026', '2026-08', 'notYetDue', '2026-09-30'],
     ['Quý III/2026', '2026-09', 'dueThisPeriod', '2026-09-30'],
     ['Quý III/2026', '2026-10', 'overdue', '2026-09-30'],
-    ['Hoàn thành trước 30/6/2026', '2026-06', 'dueThisPeriod', '2026-06-30'],
+    // "Trước" a day is read as written (the day before is the last one); the month, and so the status, is unchanged.
+    ['Hoàn thành trước 30/6/2026', '2026-06', 'dueThisPeriod', '2026-06-29'],
+    // Section V.4's one dated duty: due in June's report, overdue in July's, not first due in July.
+    ['Trước ngày 01/7/2026', '2026-06', 'dueThisPeriod', '2026-06-30'],
+    ['Trước ngày 01/7/2026', '2026-07', 'overdue', '2026-06-30'],
     ['Tháng 12/2026', '2027-01', 'overdue', '2026-12-31'],
     ['Thực hiện thường xuyên', '2026-07', 'recurring', null],
     ['Thực hiện thường xuyên', '2030-12', 'recurring', null],

@@ -22,7 +22,9 @@ function printSummary(catalog: Catalog, ctx: CliContext): void {
     ctx.io.out('');
   }
   const duties = catalog.tasks.filter((t) => t.appendix === 'body');
-  ctx.io.out(`Nhiệm vụ riêng theo mục V Kế hoạch: ${duties.length} (${[...new Set(duties.map((d) => d.leadText))].join(', ')})`);
+  // By section: a duty's lead is not always the body its section is about ("6. Văn phòng UBND tỉnh phối hợp với Công an tỉnh …").
+  const sections = [...new Set(duties.map((d) => d.group))].map((g) => `${g}: ${duties.filter((d) => d.group === g).length}`);
+  ctx.io.out(`Nhiệm vụ giao tại mục V Kế hoạch: ${duties.length} (mục ${sections.join(', ')})`);
 }
 
 export const catalogCommand: Command = {
