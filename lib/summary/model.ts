@@ -12,7 +12,17 @@ export interface SummaryColumn {
   format?: ColumnFormat;
 }
 
-export type SummarySheetId = 'overview' | 'indicators' | 'tasks' | 'submissions' | 'concerns' | 'data' | 'intake';
+export type SummarySheetId = 'overview' | 'trends' | 'indicators' | 'tasks' | 'submissions' | 'concerns' | 'taskUnits' | 'data' | 'intake';
+
+/**
+ * How a sheet prints, always on A4 and one page wide. A `paper` sheet prints whole, with its header
+ * rows repeated and "Trang x/y"; a `screen` sheet (the long audit tables, read and filtered on screen)
+ * prints only its title and header unless the user selects rows, so printing the workbook stays short.
+ */
+export interface SheetPrint {
+  use: 'paper' | 'screen';
+  orientation: 'portrait' | 'landscape';
+}
 
 export type Tone = 'bad' | 'warn' | 'good';
 
@@ -35,6 +45,11 @@ export interface SummarySheet {
    * rather than read (the Dữ liệu sheet's 20,000 rows); the others wrap so every answer shows whole.
    */
   compact?: boolean;
+  print: SheetPrint;
+  /** Body cells merged across columns (0-based row into `rows`, first column and how many columns). */
+  merges?: Array<{ row: number; col: number; cols: number }>;
+  /** Body rows shown as section headings (bold, on the header colour), e.g. on Tổng quan. */
+  headings?: number[];
 }
 
 /** A native chart on the Biểu đồ sheet, drawn by both writers (lib/summary/chart-layout.ts places it). */

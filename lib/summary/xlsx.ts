@@ -50,6 +50,9 @@ const TONE_ORDER: readonly Tone[] = ['bad', 'warn', 'good'];
 const TONES: ReadonlyArray<Tone | null> = [null, ...TONE_ORDER];
 const NUM_FMT_ID: Record<ColumnFormat, number> = { text: 49, integer: 3, decimal: 164, percent: 165, date: 14, datetime: 22 };
 
+/** The style after the two blocks of body styles (see STYLES_XML). */
+const HEADING_STYLE = 4 + 2 * TONES.length * FORMATS.length;
+
 /** Body cells come in two blocks of tone × format: wrapping (the default) and one-line (compact sheets). */
 function bodyStyle(format: ColumnFormat, tone: Tone | null, wrap = true): number {
   const f = Math.max(0, FORMATS.indexOf(format === 'date' || format === 'datetime' ? 'text' : format));
@@ -79,6 +82,8 @@ const STYLES_XML = (() => {
       }
     });
   }
+  // Section headings of Tổng quan: bold on the header colour, left aligned (HEADING_STYLE).
+  xfs.push('<xf numFmtId="49" fontId="2" fillId="2" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>');
   return `${XML_HEAD}<styleSheet xmlns="${NS}"><numFmts count="2"><numFmt numFmtId="164" formatCode="${NUMBER_FORMATS.decimal}"/><numFmt numFmtId="165" formatCode="${NUMBER_FORMATS.percent}"/></numFmts><fonts count="${fonts.length}">${fonts.join('')}</fonts><fills count="${fills.length}">${fills.join('')}</fills><borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>${thin}</borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/><tableStyles count="0"/></styleSheet>`;
 })();
 
@@ -202,6 +207,8 @@ function writeSheet(sheet: SummarySheet, index: number, strings: SharedStrings, 
   const letters = sheet.columns.map((_, i) => columnLetters(i + 1));
   const wrapAll = !sheet.compact;
   const wrapStyles = sheet.columns.map((c) => bodyStyle(c.format ?? 'text', null, true));
+  const headings = new Set(sheet.headings ?? []);
+  const mergedAt = new Map((sheet.merges ?? []).map((m) => [m.row, m]));
   const lineStyles = sheet.columns.map((c) => bodyStyle(c.format ?? 'text', null, false));
   sheet.rows.forEach((values, r) => {
     const rowNumber = SUMMARY_HEADER_ROW + 1 + r;
@@ -210,12 +217,15 @@ function writeSheet(sheet: SummarySheet, index: number, strings: SharedStrings, 
     const wrap = wrapAll || values.some((v) => typeof v === 'string' && v.includes('\n'));
     const plainStyles = wrap ? wrapStyles : lineStyles;
     let xml: string;
+    const merge = mergedAt.get(r);
+    // A merged cell wraps across the width of all its columns.
+    const widthOf = (c: number) => (merge && c === merge.col ? sheet.columns.slice(c, c + merge.cols).reduce((sum, col) => sum + col.width, 0) : (sheet.columns[c]?.width ?? 10));
     if (wrap) {
-      const height = rowHeightFor(values.map((v, c) => ({ text: typeof v === 'string' ? v : '', width: sheet.columns[c]?.width ?? 10 })), 15, 14);
+      const height = rowHeightFor(values.map((v, c) => ({ text: typeof v === 'string' && !(merge && c > merge.col && c < merge.col + merge.cols) ? v : '', width: widthOf(c) })), SUMMARY_ROW_HEIGHT.line, 14);
       xml = `<row r="${rowNumber}" ht="${height}" customHeight="1">`;
     } else xml = `<row r="${rowNumber}">`;
     for (let c = 0; c < sheet.columns.length; c += 1) {
-      let style = plainStyles[c] as number;
+      let style = headings.has(r) ? HEADING_STYLE : (plainStyles[c] as number);
       if (special) {
         const own = special.filter((x) => x.col === c);
         if (own.length > 0) {
@@ -229,7 +239,8 @@ function writeSheet(sheet: SummarySheet, index: number, strings: SharedStrings, 
   });
   emit('</sheetData>');
   if (sheet.rows.length > 0) emit(`<autoFilter ref="A${SUMMARY_HEADER_ROW}:${lastCol}${lastRow}"/>`);
-  emit(`<mergeCells count="${sheet.subtitle ? 2 : 1}"><mergeCell ref="A1:${lastCol}1"/>${sheet.subtitle ? `<mergeCell ref="A2:${lastCol}2"/>` : ''}</mergeCells>`);
+  const merges = [`A1:${lastCol}1`, ...(sheet.subtitle ? [`A2:${lastCol}2`] : []), ...(sheet.merges ?? []).map((m) => `${letters[m.col]}${SUMMARY_HEADER_ROW + 1 + m.row}:${letters[m.col + m.cols - 1]}${SUMMARY_HEADER_ROW + 1 + m.row}`)];
+  emit(`<mergeCells count="${merges.length}">${merges.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells>`);
   const bars = [
     ...(sheet.dataBars ?? []).map((c) => `${letters[c]}${SUMMARY_HEADER_ROW + 1}:${letters[c]}${lastRow}`),
     ...(sheet.formats ?? []).filter((f) => f.format === 'percent').map((f) => `${letters[f.col]}${SUMMARY_HEADER_ROW + 1 + f.row}`),
@@ -238,7 +249,7 @@ function writeSheet(sheet: SummarySheet, index: number, strings: SharedStrings, 
     emit(`<conditionalFormatting sqref="${ref}"><cfRule type="dataBar" priority="${i + 1}"><dataBar><cfvo type="num" val="0"/><cfvo type="num" val="1"/><color rgb="FF${SUMMARY_COLOURS.dataBar}"/></dataBar></cfRule></conditionalFormatting>`);
   });
   emit('<pageMargins left="1.18" right="0.6" top="0.79" bottom="0.79" header="0.3" footer="0.3"/>');
-  emit('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+  emit(`<pageSetup paperSize="9" orientation="${sheet.print.orientation}" fitToWidth="1" fitToHeight="0"/>`);
   emit(`<headerFooter><oddFooter>&amp;C&amp;"${SUMMARY_FONT},Regular"&amp;${SUMMARY_FONT_SIZE.footer}Trang &amp;P/&amp;N</oddFooter></headerFooter></worksheet>`);
   push(buffer);
 }
@@ -293,6 +304,8 @@ export function streamSummaryXlsx(model: SummaryModel, options: WriteSummaryOpti
   const definedNames = sheets.flatMap((s, i) => {
     const last = columnLetters(Math.max(1, s.columns.length));
     const names = [`<definedName name="_xlnm.Print_Titles" localSheetId="${tabOf(i)}">${escapeText(quoteSheet(s.name))}!$${SUMMARY_HEADER_ROW}:$${SUMMARY_HEADER_ROW}</definedName>`];
+    // A screen sheet prints its title and header only (its subtitle says how to print rows): printing the workbook stays short.
+    if (s.print.use === 'screen') names.unshift(`<definedName name="_xlnm.Print_Area" localSheetId="${tabOf(i)}">${escapeText(quoteSheet(s.name))}!$A$1:$${last}$${SUMMARY_HEADER_ROW}</definedName>`);
     if (s.rows.length > 0) names.unshift(`<definedName name="_xlnm._FilterDatabase" localSheetId="${tabOf(i)}" hidden="1">${escapeText(quoteSheet(s.name))}!$A$${SUMMARY_HEADER_ROW}:$${last}$${SUMMARY_HEADER_ROW + s.rows.length}</definedName>`);
     return names;
   });

@@ -10,6 +10,20 @@ import { da06 } from './_lib/run';
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
+/** The row whose first cell holds this text: rows are found by their label, never by position. */
+function rowOf(ws: ExcelJS.Worksheet, label: string): number {
+  const row = [...Array(ws.rowCount).keys()].map((i) => i + 1).find((r) => ws.getCell(r, 1).value === label);
+  if (row === undefined) throw new Error(`no row "${label}" on ${ws.name}`);
+  return row;
+}
+
+/** The column whose header (row 3) holds this text. */
+function colOf(ws: ExcelJS.Worksheet, header: string): number {
+  const col = [...Array(ws.columnCount).keys()].map((i) => i + 1).find((c) => ws.getCell(3, c).value === header);
+  if (col === undefined) throw new Error(`no column "${header}" on ${ws.name}`);
+  return col;
+}
+
 describe('da06 consolidate', () => {
   let dir: string;
   let inbox: string;
@@ -60,7 +74,7 @@ describe('da06 consolidate', () => {
       wb = await loadWorkbook(bytes);
     });
 
-    it('has the seven sheets and the chart sheet, read back by an independent reader (exceljs)', () => {
+    it('has its sheets and the chart sheet, read back by an independent reader (exceljs)', () => {
       expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
         ['Tổng quan', 'visible'],
         ['Biểu đồ', 'visible'],
@@ -68,19 +82,20 @@ describe('da06 consolidate', () => {
         ['Nhiệm vụ', 'visible'],
         ['Nộp báo cáo', 'visible'],
         ['Khó khăn, kiến nghị', 'visible'],
+        ['Nhiệm vụ theo đơn vị', 'visible'],
         ['Dữ liệu', 'visible'],
         ['Nhật ký tiếp nhận', 'visible'],
         ['_da06_tonghop', 'veryHidden'],
       ]);
       const overview = wb.getWorksheet('Tổng quan')!;
-      expect(overview.getCell('A4').value).toBe('Đơn vị phải báo cáo');
-      expect(overview.getCell('B4').value).toBe(187);
-      expect(overview.getCell('B9').value).toBeCloseTo(2 / 187, 10);
-      expect(overview.getCell('B9').numFmt).toBe('0.0%');
+      expect(overview.getCell(rowOf(overview, 'Đơn vị phải báo cáo'), 2).value).toBe(187);
+      const rate = overview.getCell(rowOf(overview, 'Tỷ lệ báo cáo (đã gửi ÷ phải gửi)'), 2);
+      expect(rate.value).toBeCloseTo(2 / 187, 10);
+      expect(rate.numFmt).toBe('0.0%');
       const indicators = wb.getWorksheet('Chỉ tiêu')!;
-      const row = [...Array(indicators.rowCount).keys()].map((i) => i + 1).find((r) => indicators.getCell(r, 1).value === 'PL1.II.5') as number;
-      expect(indicators.getCell(row, 6).value).toBe(72.5);
-      expect(indicators.getCell(row, 7).value).toBe('Đạt');
+      const row = rowOf(indicators, 'PL1.II.5');
+      expect(indicators.getCell(row, colOf(indicators, 'Giá trị của tỉnh')).value).toBe(72.5);
+      expect(indicators.getCell(row, colOf(indicators, 'Đánh giá')).value).toBe('Đạt');
       const fonts = new Set<string>();
       indicators.eachRow((r) => r.eachCell((cell) => void fonts.add(`${cell.font?.name}`)));
       expect(fonts).toEqual(new Set(['Times New Roman']));
@@ -93,9 +108,9 @@ describe('da06 consolidate', () => {
       expect(charts.map((p) => /<a:t>([^<]*)<\/a:t>/.exec(parts[p] as string)?.[1])).toEqual(['Tỷ lệ báo cáo và đúng hạn theo loại đơn vị (%)', 'Nhiệm vụ theo tình trạng', 'Chỉ tiêu theo kết quả đánh giá']);
       const sheet = wb.getWorksheet('Biểu đồ')!;
       const overview = wb.getWorksheet('Tổng quan')!;
-      // The same figures as Tổng quan: the reporting rate of departments (C9 there) in percent, B5 here.
+      // The same figures as Tổng quan: the reporting rate of departments (column C there) in percent, B5 here.
       expect(sheet.getCell('A5').value).toBe('Sở, ban, ngành');
-      expect(sheet.getCell('B5').value).toBeCloseTo(Math.round((overview.getCell('C9').value as number) * 1000) / 10, 10);
+      expect(sheet.getCell('B5').value).toBeCloseTo(Math.round((overview.getCell(rowOf(overview, 'Tỷ lệ báo cáo (đã gửi ÷ phải gửi)'), 3).value as number) * 1000) / 10, 10);
     });
 
     it('writes a unit\'s text starting with =, +, @ as text, never as a formula', () => {
@@ -104,11 +119,11 @@ describe('da06 consolidate', () => {
       expect(sheets.some(([, xml]) => xml.includes('<f>'))).toBe(false);
       const concerns = wb.getWorksheet('Khó khăn, kiến nghị')!;
       const texts: unknown[] = [];
-      concerns.eachRow((r) => texts.push(r.getCell(4).value));
+      concerns.eachRow((r) => texts.push(r.getCell(colOf(concerns, 'Nội dung')).value));
       expect(texts).toEqual(expect.arrayContaining(['=HYPERLINK("http://x","bấm")', '+84 đề xuất']));
       const data = wb.getWorksheet('Dữ liệu')!;
       const values: unknown[] = [];
-      data.eachRow((r) => values.push(r.getCell(5).value));
+      data.eachRow((r) => values.push(r.getCell(colOf(data, 'Giá trị')).value));
       expect(values).toContain('@ghi chú');
     });
 
@@ -159,7 +174,7 @@ describe('da06 consolidate', () => {
     const ws = wb.getWorksheet('Chỉ tiêu')!;
     let found: unknown[] = [];
     ws.eachRow((r) => {
-      if (r.getCell(1).value === 'PL1.II.5') found = [r.getCell(10).value, r.getCell(11).value];
+      if (r.getCell(1).value === 'PL1.II.5') found = [r.getCell(colOf(ws, 'Kỳ trước')).value, r.getCell(colOf(ws, 'Thay đổi so với kỳ trước')).value];
     });
     expect(found).toEqual([72.5, 7.5]);
   });

@@ -121,15 +121,16 @@ describe('consolidate a small month with known answers', () => {
   it('shows in the summary which file replaced a superseded one, and every cell that changed', () => {
     const model = buildSummaryModel(c);
     const intake = model.sheets.find((s) => s.id === 'intake');
+    const at = (header: string) => intake?.columns.findIndex((col) => col.header === header) ?? -1;
     const row = intake?.rows.find((r) => r[0] === 'cat-lan-1.xlsx');
-    expect(row?.[4]).toBe('Bị thay bằng bản gửi sau');
-    expect(row?.[15]).toContain('Bị thay bởi cat-lan-2.xlsx.');
-    expect(row?.[15]).toContain('Biểu 01 - Chỉ tiêu!H5 (PL1.I.3, result): 50 → 55');
+    expect(row?.[at('Trạng thái')]).toBe('Bị thay bằng bản gửi sau');
+    expect(row?.[at('Các vấn đề')]).toContain('Bị thay bởi cat-lan-2.xlsx.');
+    expect(row?.[at('Các vấn đề')]).toContain('Biểu 01 - Chỉ tiêu!H5 (PL1.I.3, result): 50 → 55');
     const tasks = model.sheets.find((s) => s.id === 'tasks');
     const header = tasks?.columns.map((col) => col.header) ?? [];
     const overdue = tasks?.rows.find((r) => r[0] === 'PL3.II.3');
-    expect(overdue?.[header.indexOf('Hạn cụ thể')]).toBe('30/06/2026');
-    expect(overdue?.[header.indexOf('Quá hạn')]).toBe('Quá hạn');
+    expect(overdue?.[header.indexOf('Thời hạn')]).toBe('30/06/2026');
+    expect(overdue?.[header.indexOf('Tình trạng chung')]).toBe('Đang triển khai, quá hạn');
   });
 });
 

@@ -14,6 +14,7 @@ import type { Consolidation } from '../../lib/consolidate/types';
 import type { Issue } from '../../lib/issues/issue';
 import { loadCatalog, loadRoster } from '../../lib/node/seeds';
 import { parsePeriod, type Period } from '../../lib/period/period';
+import { formatNumber } from '../../lib/period/format';
 import { findUnit } from '../../lib/roster/roster';
 import type { Unit } from '../../lib/roster/schema';
 import { generateWorkbook, plannedRows } from '../../lib/template/generate';
@@ -193,49 +194,47 @@ function expectInConsolidation(c: Consolidation): void {
   expect(c.data.filter((d) => d.key.startsWith('+dòng')).map((d) => d.value)).toStrictEqual([EXTRA_TEXT]);
 }
 
-/** Rows of a summary sheet as arrays of cell values, from the first data row (4). */
-function rowsOf(wb: ExcelJS.Workbook, name: string): ExcelJS.CellValue[][] {
+/** Rows of a summary sheet as records by column header (row 3), from the first data row (4). */
+function rowsOf(wb: ExcelJS.Workbook, name: string): Array<Record<string, ExcelJS.CellValue>> {
   const ws = wb.getWorksheet(name) as ExcelJS.Worksheet;
-  const rows: ExcelJS.CellValue[][] = [];
-  for (let r = 4; r <= ws.rowCount; r += 1) rows.push(Array.from({ length: ws.columnCount }, (_, c) => ws.getCell(r, c + 1).value));
+  const headers = Array.from({ length: ws.columnCount }, (_, c) => String(ws.getCell(3, c + 1).value));
+  const rows: Array<Record<string, ExcelJS.CellValue>> = [];
+  for (let r = 4; r <= ws.rowCount; r += 1) rows.push(Object.fromEntries(headers.map((h, c) => [h, ws.getCell(r, c + 1).value])));
   return rows;
 }
+
+const shownNumber = (value: unknown) => (typeof value === 'number' ? formatNumber(value) : value);
 
 async function expectInSummary(wb: ExcelJS.Workbook): Promise<void> {
   const indicators = rowsOf(wb, 'Chỉ tiêu');
   const taskRows = rowsOf(wb, 'Nhiệm vụ');
+  const taskUnits = rowsOf(wb, 'Nhiệm vụ theo đơn vị');
   const concerns = rowsOf(wb, 'Khó khăn, kiến nghị');
-  const data = rowsOf(wb, 'Dữ liệu');
+  const data = rowsOf(wb, 'Dữ liệu').map((r) => Object.values(r));
   const dataSheet = wb.getWorksheet('Dữ liệu') as ExcelJS.Worksheet;
+  const taskColumn: Record<string, string> = { status: 'Trạng thái', results: 'Kết quả đạt được', product: 'Văn bản, sản phẩm', difficulties: 'Khó khăn, vướng mắc', proposals: 'Đề xuất, kiến nghị' };
   for (const p of PLANTS) {
     const seen: unknown[] = [];
     const expected: unknown[] = [];
     if (p.where === 'indicators' && p.field === 'result') {
-      const row = indicators.find((r) => r[0] === p.key);
-      seen.push(isLead(p.key) ? row?.[5] : row?.[7]);
-      expected.push(isLead(p.key) ? p.expected : `${unit.name}: ${p.expected}`);
+      const row = indicators.find((r) => r['Mã'] === p.key);
+      seen.push(isLead(p.key) ? row?.['Giá trị của tỉnh'] : row?.['Giá trị của đơn vị phối hợp']);
+      expected.push(isLead(p.key) ? p.expected : `${unit.name}: ${shownNumber(p.expected)}`);
     }
     if (p.where === 'tasks') {
-      const row = taskRows.find((r) => r[0] === p.key);
       if (p.field === 'progress') {
-        seen.push(row?.[7]);
+        seen.push(taskRows.find((r) => r['Mã'] === p.key)?.['Tiến độ bình quân (%)']);
         expected.push(p.expected);
       }
-      if (p.field === 'status') {
-        seen.push(`${row?.[9]}\n${row?.[10]}`); // the lead units' column, then the coordinators'
-        expected.push(expect.stringContaining(`${unit.name}: ${p.expected}`));
-      }
-      if (p.field === 'results' || p.field === 'product') {
-        seen.push(row?.[11]);
-        expected.push(expect.stringContaining(`${unit.name}: ${p.expected}`));
-      }
-      if (p.field === 'difficulties') {
-        seen.push(row?.[12]);
-        expected.push(`${unit.name}: ${p.expected}`);
+      const column = taskColumn[p.field];
+      if (column) {
+        seen.push(taskUnits.find((r) => r['Mã nhiệm vụ'] === p.key && r['Đơn vị'] === unit.name)?.[column]);
+        expected.push(p.expected);
       }
     }
     if (p.field === 'difficulties' || p.field === 'proposals') {
-      seen.push(concerns.find((r) => r[0] === unit.name && r[2] === (p.where === 'cover' ? 'Chung' : p.key) && r[1] === (p.field === 'difficulties' ? 'Khó khăn' : 'Kiến nghị'))?.[3]);
+      const group = concerns.find((r) => r['Nhiệm vụ'] === (p.where === 'cover' ? 'Chung' : p.key) && r['Loại'] === (p.field === 'difficulties' ? 'Khó khăn' : 'Kiến nghị') && String(r['Các đơn vị nêu']).includes(unit.name));
+      seen.push(group?.['Nội dung']);
       expected.push(p.expected);
     }
     const at = data.findIndex((r) => r[0] === unit.code && r[2] === p.key && r[3] === p.field);

@@ -15,7 +15,7 @@ const model: SummaryModel = {
   stamp: [['da06-tong-hop', 2], ['period', '2026-11']],
   sheets: [
     {
-      id: 'concerns',
+      id: 'concerns', print: { use: 'paper', orientation: 'landscape' },
       name: 'Khó khăn, kiến nghị',
       title: 'KHÓ KHĂN',
       columns: [{ header: 'Đơn vị', width: 12 }, { header: 'Nội dung', width: 30 }],
@@ -27,7 +27,7 @@ const model: SummaryModel = {
       marks: [{ row: 1, col: 1, tone: 'bad' }],
     },
     {
-      id: 'data',
+      id: 'data', print: { use: 'paper', orientation: 'landscape' },
       name: 'Dữ liệu',
       title: 'DỮ LIỆU',
       columns: [{ header: 'Đơn vị', width: 10 }, { header: 'Giá trị', width: 20 }, { header: 'Tệp nguồn', width: 30 }, { header: 'SHA-256', width: 20 }],

@@ -6,7 +6,7 @@ import { FakeExcel, uninstallFakeOffice } from '../fake-office/office';
 const model: SummaryModel = {
   title: 'BÁO CÁO TỔNG HỢP',
   period: '2026-11',
-  sheets: [{ id: 'overview', name: 'Tổng quan', title: 'BÁO CÁO TỔNG HỢP', columns: [{ header: 'Nội dung', width: 40, format: 'text' }, { header: 'Toàn tỉnh', width: 12, format: 'integer' }], rows: [['Đơn vị phải báo cáo', 187]], marks: [] }],
+  sheets: [{ id: 'overview', print: { use: 'paper', orientation: 'landscape' }, name: 'Tổng quan', title: 'BÁO CÁO TỔNG HỢP', columns: [{ header: 'Nội dung', width: 40, format: 'text' }, { header: 'Toàn tỉnh', width: 12, format: 'integer' }], rows: [['Đơn vị phải báo cáo', 187]], marks: [] }],
   charts: [],
   stamp: [['da06-tong-hop', 2], ['period', '2026-11']],
 };

@@ -12,6 +12,7 @@ function sheet(id: SummarySheet['id'], name: string, rows: SummarySheet['rows'],
     name,
     title: `TIÊU ĐỀ ${name.toUpperCase()}`,
     subtitle: 'Tháng 11 năm 2026',
+    print: { use: 'paper', orientation: 'landscape' },
     columns: [
       { header: 'Nội dung', width: 40, format: 'text' },
       { header: 'Số', width: 12, format: 'integer' },

@@ -37,7 +37,7 @@ export function chartModel(charts: ChartSpec[] = CHARTS): SummaryModel {
     stamp: [['da06-tong-hop', 2], ['period', '2026-11']],
     sheets: [
       {
-        id: 'overview',
+        id: 'overview', print: { use: 'paper', orientation: 'landscape' },
         name: 'Tổng quan',
         title: 'TỔNG QUAN',
         columns: [{ header: 'Nội dung', width: 40 }, { header: 'Toàn tỉnh', width: 12, format: 'integer' }],
@@ -45,7 +45,7 @@ export function chartModel(charts: ChartSpec[] = CHARTS): SummaryModel {
         marks: [],
       },
       {
-        id: 'concerns',
+        id: 'concerns', print: { use: 'paper', orientation: 'landscape' },
         name: 'Khó khăn, kiến nghị',
         title: 'KHÓ KHĂN',
         columns: [{ header: 'Đơn vị', width: 12 }, { header: 'Nội dung', width: 40 }],
