@@ -1,0 +1,31 @@
+// The report's one table of Vietnamese labels for the codes in ReportInput.
+import { TASK_OVERALL_LABELS } from '../consolidate/types';
+import { DEADLINE_STATUS_LABELS } from '../period/status';
+import { ASSESSMENT } from '../template/assessment';
+import type { IndicatorStatus, ReportingStatus, TaskOverall, UnitKind } from './model';
+
+/** The same words as the forms' "Tự đánh giá" column and the summary's "Đánh giá". */
+export const INDICATOR_STATUS_LABELS: Readonly<Record<IndicatorStatus, string>> = Object.freeze({
+  met: ASSESSMENT.met,
+  notMet: ASSESSMENT.notMet,
+  notYet: ASSESSMENT.notYet,
+  noData: ASSESSMENT.noData,
+  noTarget: ASSESSMENT.noTarget,
+  flagged: 'Số liệu có lỗi',
+});
+
+export const REPORT_TASK_OVERALL_LABELS: Readonly<Record<TaskOverall, string>> = TASK_OVERALL_LABELS;
+
+export const REPORT_DEADLINE_STATUS_LABELS = DEADLINE_STATUS_LABELS;
+
+export const REPORTING_STATUS_LABELS: Readonly<Record<ReportingStatus, string>> = Object.freeze({
+  onTime: 'Đúng hạn',
+  late: 'Muộn',
+  timeUnknown: 'Đã gửi, chưa rõ thời điểm',
+  missing: 'Chưa gửi',
+});
+
+export const UNIT_KIND_LABELS: Readonly<Record<UnitKind, string>> = Object.freeze({
+  department: 'Sở, ban, ngành',
+  commune: 'Xã, phường',
+});
