@@ -217,8 +217,8 @@ function appendices(input: ReportInput, caption: string): Appendix[] {
   const history = input.appendix.indicators.some((r) => r.previous !== undefined);
   const indicatorColumns: TableColumn[] = [
     { header: 'STT', width: 4, align: 'center' },
-    { header: 'Mã', width: 7, align: 'center' },
-    { header: 'Chỉ tiêu', width: history ? 34 : 40, align: 'left' },
+    { header: 'Mã', width: 9, align: 'center' },
+    { header: 'Chỉ tiêu', width: history ? 30 : 36, align: 'left' },
     { header: 'Đơn vị tính', width: 7, align: 'center' },
     { header: `Chỉ tiêu năm ${year}`, width: 10, align: 'center' },
     { header: `Kết quả ${month}`, width: 10, align: 'center' },
@@ -229,7 +229,7 @@ function appendices(input: ReportInput, caption: string): Appendix[] {
         ]
       : []),
     { header: 'Đánh giá', width: 9, align: 'center' },
-    { header: 'Đơn vị theo dõi', width: 13, align: 'left' },
+    { header: 'Đơn vị theo dõi', width: 15, align: 'left' },
   ];
   const indicatorRows: TableRow[] = input.appendix.indicators.map((r, i) => ({
     cells: [
@@ -250,8 +250,8 @@ function appendices(input: ReportInput, caption: string): Appendix[] {
     ? {
         columns: [
           { header: 'STT', width: 4, align: 'center' },
-          { header: 'Mã', width: 8, align: 'center' },
-          { header: 'Nhiệm vụ', width: 42, align: 'left' },
+          { header: 'Mã', width: 9, align: 'center' },
+          { header: 'Nhiệm vụ', width: 41, align: 'left' },
           { header: 'Cơ quan chủ trì', width: 16, align: 'left' },
           { header: 'Thời hạn', width: 11, align: 'center' },
           { header: 'Tình trạng', width: 10, align: 'center' },

@@ -175,8 +175,8 @@ export function reportingParagraphs(input: ReportInput): { lead: string[]; items
     const was = previous?.byKind[kind];
     const label = kind === 'department' ? 'Sở, ban, ngành' : 'Xã, phường';
     const rate = `${formatCount(r.received)}/${formatCount(r.expected)} đơn vị đã gửi báo cáo (${formatPercent(r.reportingRate)}${was && before ? `, ${formatRateChange(r.reportingRate, was.reportingRate, before)}` : ''})`;
-    const onTime = r.received === 0 ? '' : r.onTime === r.received ? ', tất cả đúng hạn' : `, ${formatCount(r.onTime)} đơn vị gửi đúng hạn (${formatPercent(r.onTimeRate)})`;
-    return `- ${label}: ${rate}${onTime}.`;
+    const onTime = r.received === 0 ? '' : r.onTime === r.received ? ', tất cả đúng hạn' : r.onTime === 0 ? ', không có đơn vị nào gửi đúng hạn' : `, ${formatCount(r.onTime)} đơn vị gửi đúng hạn (${formatPercent(r.onTimeRate)})`;
+    return r.received === 0 ? `- ${label}: chưa có đơn vị nào trong ${formatCount(r.expected)} đơn vị gửi báo cáo.` : `- ${label}: ${rate}${onTime}.`;
   });
   return { lead, items };
 }
@@ -258,7 +258,8 @@ export function taskParagraphs(input: ReportInput): string[] {
   const { total, counts, completed, completedScope, overdue } = input.tasks;
   if (total === 0) return ['Kế hoạch không có nhiệm vụ cần theo dõi trong kỳ.'];
   const thisMonth = completedScope === 'thisMonth';
-  const doneWords = counts.done === 0 ? 'chưa có nhiệm vụ nào hoàn thành' : `đã hoàn thành ${formatCount(counts.done)} nhiệm vụ${thisMonth ? ` (trong tháng hoàn thành ${formatCount(completed.length)} nhiệm vụ)` : ''}`;
+  const inMonth = !thisMonth ? '' : completed.length ? ` (trong tháng hoàn thành ${formatCount(completed.length)} nhiệm vụ)` : ' (trong tháng không có nhiệm vụ mới hoàn thành)';
+  const doneWords = counts.done === 0 ? 'chưa có nhiệm vụ nào hoàn thành' : `đã hoàn thành ${formatCount(counts.done)} nhiệm vụ${inMonth}`;
   const rest = [
     counts.inProgress > 0 ? `${formatCount(counts.inProgress)} nhiệm vụ đang triển khai` : null,
     counts.notStarted > 0 ? `${formatCount(counts.notStarted)} nhiệm vụ chưa triển khai` : null,
