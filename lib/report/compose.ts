@@ -1,6 +1,7 @@
 // The báo cáo as plain layout data: header, title, sections of paragraphs, signature, appendix tables.
 // Every word is decided here; docx.ts only draws it, so the same text can be checked without Word.
 import { formatDayMonthYear, formatNumber } from '../period/format';
+import { SUMMARY_SHEET_NAMES } from '../summary/build';
 import { INDICATOR_STATUS_LABELS, REPORT_TASK_OVERALL_LABELS, REPORTING_STATUS_LABELS } from './labels';
 import type { ConcernGroup, ReportInput, UnitKind } from './model';
 import type { ReportSettings } from './settings';
@@ -9,7 +10,6 @@ import {
   concernItem,
   difficultySummary,
   dueNextParagraphs,
-  joinUnits,
   indicatorParagraphs,
   monthPhrase,
   nextReportParagraph,
@@ -19,7 +19,6 @@ import {
   reportingParagraphs,
   reportingProblemParagraphs,
   taskParagraphs,
-  unitText,
 } from './sentences';
 
 /** A run of text; `\n` inside is a line break within the paragraph. */
@@ -115,7 +114,7 @@ function concernBlocks(groups: readonly ConcernGroup[], attribution: string): Bl
     out.push({ kind: 'paragraph', runs: [{ text: group.task ? `- Nhiệm vụ ${group.task.key} “${group.task.name.trim().replace(/[.;:\s]+$/, '')}”:` : '- Nội dung chung:', italic: true }] });
     group.items.forEach((item, i) => {
       const { text, attribution: by } = concernItem(item, attribution);
-      out.push({ kind: 'paragraph', runs: [{ text: `+ ${text} ` }, { text: by, italic: true }, { text: i === group.items.length - 1 ? '.' : ';' }] });
+      out.push({ kind: 'paragraph', runs: [{ text: `+ ${text} ` }, { text: `${by}${i === group.items.length - 1 ? '.' : ';'}`, italic: true }] });
     });
   }
   return out;
@@ -154,8 +153,8 @@ export function composeReport(input: ReportInput, settings: ReportSettings): Rep
   body.push(h2('3. Các nhiệm vụ'));
   body.push(...overdueParagraphs(input).map((t) => p(t)));
   body.push(h2('4. Khó khăn, vướng mắc các đơn vị phản ánh'));
-  // Every difficulty, attributed, is in Phụ lục 4; the body names those raised most.
-  body.push(...difficultySummary(input.difficulties, 'Phụ lục 4', TOP_DIFFICULTIES).map((d): Block => ({ kind: 'paragraph', runs: [{ text: d.text }, ...(d.attribution ? [{ text: d.attribution, italic: true }] : [])] })));
+  // The body names the difficulties raised most; every one, attributed, is on the summary's sheet.
+  body.push(...difficultySummary(input.difficulties, `trang “${SUMMARY_SHEET_NAMES.concerns}” của tệp tổng hợp`, TOP_DIFFICULTIES).map((d): Block => ({ kind: 'paragraph', runs: [{ text: d.text }, ...(d.attribution ? [{ text: d.attribution, italic: true }] : [])] })));
 
   const next = monthPhrase(input.nextPeriod.id);
   body.push(h1(`III. NHIỆM VỤ TRỌNG TÂM ${next.toLocaleUpperCase('vi')}`));
@@ -271,15 +270,9 @@ function appendices(input: ReportInput, caption: string): Appendix[] {
     reportingRows.push({ section });
     for (const r of rows) {
       index += 1;
-      reportingRows.push({ cells: [String(index), r.name, REPORTING_STATUS_LABELS[r.status], receivedText(r.receivedAt), r.daysLate ? formatNumber(r.daysLate) : '', r.errors ? formatNumber(r.errors) : ''] });
+      const status = r.status === 'late' && r.daysLate ? `${REPORTING_STATUS_LABELS.late} ${formatNumber(r.daysLate)} ngày` : REPORTING_STATUS_LABELS[r.status];
+      reportingRows.push({ cells: [String(index), r.name, status, receivedText(r.receivedAt), r.errors ? formatNumber(r.errors) : ''] });
     }
-  }
-
-  const difficultyRows: TableRow[] = [];
-  let item = 0;
-  for (const group of input.difficulties) {
-    difficultyRows.push({ section: group.task ? `Nhiệm vụ ${group.task.key}: ${group.task.name.trim()}` : 'Nội dung chung' });
-    for (const d of group.items) difficultyRows.push({ cells: [String(++item), unitText(d.text), joinUnits(d.units)] });
   }
 
   return [
@@ -299,30 +292,13 @@ function appendices(input: ReportInput, caption: string): Appendix[] {
       table: {
         columns: [
           { header: 'STT', width: 7, align: 'center' },
-          { header: 'Đơn vị', width: 38, align: 'left' },
-          { header: 'Tình trạng', width: 17, align: 'center' },
-          { header: 'Thời điểm nhận', width: 18, align: 'center' },
-          { header: 'Số ngày muộn', width: 10, align: 'center' },
-          { header: 'Số lỗi trong tệp', width: 10, align: 'center' },
+          { header: 'Đơn vị', width: 42, align: 'left' },
+          { header: 'Tình trạng', width: 20, align: 'center' },
+          { header: 'Thời điểm nhận', width: 19, align: 'center' },
+          { header: 'Số lỗi trong tệp', width: 12, align: 'center' },
         ],
         rows: reportingRows,
       },
-    },
-    {
-      label: 'Phụ lục 4',
-      title: `KHÓ KHĂN, VƯỚNG MẮC CÁC ĐƠN VỊ PHẢN ÁNH ${month.toLocaleUpperCase('vi')}`,
-      caption,
-      landscape: false,
-      table: difficultyRows.length
-        ? {
-            columns: [
-              { header: 'STT', width: 7, align: 'center' },
-              { header: 'Nội dung khó khăn, vướng mắc (nguyên văn của đơn vị)', width: 58, align: 'left' },
-              { header: 'Đơn vị phản ánh', width: 35, align: 'left' },
-            ],
-            rows: difficultyRows,
-          }
-        : `Trong ${month}, các đơn vị không phản ánh khó khăn, vướng mắc.`,
     },
   ];
 }

@@ -41,7 +41,16 @@ const HEADER_RIGHT_MM = 91;
 const HEADER_LEFT_MM = TEXT_WIDTH_MM - HEADER_RIGHT_MM;
 const CELL_SIDE_MM = 0.5;
 
-export const STYLE_IDS = { body: 'da06Body', note: 'da06Note', table: 'da06Table', tableHeader: 'da06TableHeader' } as const;
+export const STYLE_IDS = {
+  body: 'da06Body',
+  note: 'da06Note',
+  // Normal is the table text: thousands of left-aligned cells then need no style of their own.
+  table: 'Normal',
+  tableCenter: 'da06TableCenter',
+  tableRight: 'da06TableRight',
+  tableHeader: 'da06TableHeader',
+  tableSection: 'da06TableSection',
+} as const;
 
 const half = (pt: number): number => pt * 2;
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
@@ -53,6 +62,8 @@ const SINGLE = { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } a
 
 /** Runs of one inline; `\n` becomes a line break inside the paragraph (unit text keeps its lines). */
 function runs(inline: Inline, size?: number): TextRun[] {
+  // An empty cell needs no run (hundreds of them in the appendix tables).
+  if (inline.text === '') return [];
   const lines = inline.text.split(/\r\n|\r|\n/);
   return lines.map((text, i) => new TextRun({ text, ...(i > 0 ? { break: 1 } : {}), ...(inline.bold ? { bold: true } : {}), ...(inline.italic ? { italics: true } : {}), ...(size ? { size: half(size) } : {}) }));
 }
@@ -61,6 +72,8 @@ function centered(text: string, options: { size: number; bold?: boolean; italic?
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { ...SINGLE, before: options.before ?? 0 },
+    // An empty line (room for the signature) is as tall as the text around it.
+    ...(text === '' ? { run: { size: half(options.size) } } : {}),
     children: runs({ text, ...(options.bold ? { bold: true } : {}), ...(options.italic ? { italic: true } : {}) }, options.size),
   });
 }
@@ -166,34 +179,34 @@ function widthsOf(table: ReportTable, totalMm: number): number[] {
   return table.columns.map((c) => (c.width / sum) * totalMm);
 }
 
-const ALIGN: Record<CellAlign, (typeof AlignmentType)[keyof typeof AlignmentType]> = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT };
+const CELL_STYLE: Record<CellAlign, string> = { left: STYLE_IDS.table, center: STYLE_IDS.tableCenter, right: STYLE_IDS.tableRight };
 
+// Hundreds of rows: alignment lives in the paragraph styles and margins on the table, so each cell is
+// a width, a styled paragraph and its runs (per-cell properties cost more time than all the text).
 function dataTable(table: ReportTable, totalMm: number): Table {
-  const widths = widthsOf(table, totalMm);
-  const gridCell = (text: string, i: number, header: boolean) =>
-    new TableCell({
-      children: [new Paragraph({ style: header ? STYLE_IDS.tableHeader : STYLE_IDS.table, alignment: header ? AlignmentType.CENTER : ALIGN[(table.columns[i] as { align: CellAlign }).align], children: runs({ text }) })],
-      width: { size: twips(widths[i] as number), type: WidthType.DXA },
-      verticalAlign: header ? VerticalAlignTable.CENTER : VerticalAlignTable.TOP,
-      margins: { left: twips(1.2), right: twips(1.2), top: twips(0.5), bottom: twips(0.5) },
-    });
-  const head = new TableRow({ tableHeader: true, cantSplit: true, children: table.columns.map((c, i) => gridCell(c.header, i, true)) });
+  const widths = widthsOf(table, totalMm).map(twips);
+  const styles = table.columns.map((c) => CELL_STYLE[c.align]);
+  const gridCell = (text: string, i: number, style: string) =>
+    new TableCell({ children: [new Paragraph(style === STYLE_IDS.table ? { children: runs({ text }) } : { style, children: runs({ text }) })], width: { size: widths[i] as number, type: WidthType.DXA } });
+  const head = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: table.columns.map((c, i) => new TableCell({ children: [new Paragraph({ style: STYLE_IDS.tableHeader, children: runs({ text: c.header }) })], width: { size: widths[i] as number, type: WidthType.DXA }, verticalAlign: VerticalAlignTable.CENTER })),
+  });
+  const full = { size: twips(totalMm), type: WidthType.DXA };
   const body = table.rows.map((row) =>
     'section' in row
-      ? new TableRow({
-          cantSplit: true,
-          children: [
-            new TableCell({
-              columnSpan: table.columns.length,
-              width: { size: twips(totalMm), type: WidthType.DXA },
-              margins: { left: twips(1.2), right: twips(1.2), top: twips(0.5), bottom: twips(0.5) },
-              children: [new Paragraph({ style: STYLE_IDS.tableHeader, alignment: AlignmentType.LEFT, children: runs({ text: row.section }) })],
-            }),
-          ],
-        })
-      : new TableRow({ cantSplit: true, children: row.cells.map((text, i) => gridCell(text, i, false)) }),
+      ? new TableRow({ cantSplit: true, children: [new TableCell({ columnSpan: table.columns.length, width: full, children: [new Paragraph({ style: STYLE_IDS.tableSection, children: runs({ text: row.section }) })] })] })
+      : new TableRow({ cantSplit: true, children: row.cells.map((text, i) => gridCell(text, i, styles[i] as string)) }),
   );
-  return new Table({ rows: [head, ...body], width: { size: twips(totalMm), type: WidthType.DXA }, columnWidths: widths.map(twips), layout: TableLayoutType.FIXED, borders: GRID });
+  return new Table({
+    rows: [head, ...body],
+    width: full,
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: GRID,
+    margins: { left: twips(1.2), right: twips(1.2), top: twips(0.5), bottom: twips(0.5) },
+  });
 }
 
 function pageNumberHeader(size: number): Header {
@@ -253,10 +266,13 @@ export async function renderReportDocx(doc: ReportDocument): Promise<Uint8Array>
         heading2: heading(2),
       },
       paragraphStyles: [
-        { id: STYLE_IDS.body, name: 'Nội dung báo cáo', basedOn: 'Normal', quickFormat: true, paragraph: { alignment: AlignmentType.JUSTIFIED, indent, spacing: bodySpacing } },
+        { id: STYLE_IDS.table, name: 'Normal', run: { size: half(SIZE.table) }, paragraph: { spacing: SINGLE } },
+        { id: STYLE_IDS.body, name: 'Nội dung báo cáo', basedOn: 'Normal', quickFormat: true, run: { size: half(size) }, paragraph: { alignment: AlignmentType.JUSTIFIED, indent, spacing: bodySpacing } },
         { id: STYLE_IDS.note, name: 'Ghi chú báo cáo', basedOn: STYLE_IDS.body, run: { italics: true } },
-        { id: STYLE_IDS.table, name: 'Chữ trong bảng', basedOn: 'Normal', run: { size: half(SIZE.table) }, paragraph: { spacing: SINGLE } },
-        { id: STYLE_IDS.tableHeader, name: 'Tiêu đề bảng', basedOn: STYLE_IDS.table, run: { bold: true } },
+        { id: STYLE_IDS.tableCenter, name: 'Chữ trong bảng, giữa', basedOn: STYLE_IDS.table, paragraph: { alignment: AlignmentType.CENTER } },
+        { id: STYLE_IDS.tableRight, name: 'Chữ trong bảng, phải', basedOn: STYLE_IDS.table, paragraph: { alignment: AlignmentType.RIGHT } },
+        { id: STYLE_IDS.tableHeader, name: 'Tiêu đề bảng', basedOn: STYLE_IDS.table, run: { bold: true }, paragraph: { alignment: AlignmentType.CENTER } },
+        { id: STYLE_IDS.tableSection, name: 'Nhóm trong bảng', basedOn: STYLE_IDS.table, run: { bold: true } },
       ],
     },
     sections: [

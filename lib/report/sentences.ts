@@ -360,7 +360,7 @@ export function concernItem(item: ConcernItem, attribution: string): { text: str
 const MAX_NAMED = 10;
 
 /**
- * How many units raised difficulties and the ones raised most, each as written; the full list goes to an appendix.
+ * How many units raised difficulties and the ones raised most, each as written; the full list is on the summary's sheet.
  * @example difficultySummary(groups, 'Phụ lục 4', 5)[0].text === 'Có 120 đơn vị phản ánh khó khăn, vướng mắc (227 nội dung, chi tiết tại Phụ lục 4); các nội dung được nhiều đơn vị nêu nhất:'
  */
 export function difficultySummary(groups: readonly ConcernGroup[], appendix: string, top: number): Array<{ text: string; attribution?: string }> {
