@@ -104,14 +104,15 @@ function subjectLine(settings: ReportSettings, periodId: string): string {
   return settings.subject.includes('{tháng}') ? settings.subject.split('{tháng}').join(month) : `${settings.subject} ${month}`;
 }
 
-const p = (text: string, tone?: 'note'): Block => ({ kind: 'paragraph', runs: [{ text }], ...(tone ? { tone } : {}) });
+// A lead-in ending in a colon stays on the page of the list it introduces.
+const p = (text: string): Block => ({ kind: 'paragraph', runs: [{ text }], ...(text.endsWith(':') ? { keepWithNext: true } : {}) });
 const h1 = (text: string): Block => ({ kind: 'heading', level: 1, text });
 const h2 = (text: string): Block => ({ kind: 'heading', level: 2, text });
 
 function concernBlocks(groups: readonly ConcernGroup[], attribution: string): Block[] {
   const out: Block[] = [];
   for (const group of groups) {
-    out.push({ kind: 'paragraph', runs: [{ text: group.task ? `- Nhiệm vụ ${group.task.key} “${group.task.name.trim().replace(/[.;:\s]+$/, '')}”:` : '- Nội dung chung:', italic: true }] });
+    out.push({ kind: 'paragraph', runs: [{ text: group.task ? `- Nhiệm vụ ${group.task.key} “${group.task.name.trim().replace(/[.;:\s]+$/, '')}”:` : '- Nội dung chung:', italic: true }], keepWithNext: true });
     group.items.forEach((item, i) => {
       const { text, attribution: by } = concernItem(item, attribution);
       out.push({ kind: 'paragraph', runs: [{ text: `+ ${text} ` }, { text: `${by}${i === group.items.length - 1 ? '.' : ';'}`, italic: true }] });
@@ -142,7 +143,7 @@ export function composeReport(input: ReportInput, settings: ReportSettings): Rep
   body.push(h2('3. Kết quả thực hiện các nhiệm vụ'));
   body.push(...taskParagraphs(input).map((t) => p(t)));
   if (input.notes.length) {
-    body.push({ kind: 'paragraph', runs: [{ text: 'Lưu ý về số liệu: ', bold: true, italic: true }, { text: input.notes.map(noteSentence).join(' '), italic: true }] });
+    body.push({ kind: 'paragraph', tone: 'note', runs: [{ text: 'Lưu ý về số liệu: ', bold: true }, { text: input.notes.map(noteSentence).join(' ') }] });
   }
 
   body.push(h1('II. TỒN TẠI, HẠN CHẾ'));
@@ -154,7 +155,7 @@ export function composeReport(input: ReportInput, settings: ReportSettings): Rep
   body.push(...overdueParagraphs(input).map((t) => p(t)));
   body.push(h2('4. Khó khăn, vướng mắc các đơn vị phản ánh'));
   // The body names the difficulties raised most; every one, attributed, is on the summary's sheet.
-  body.push(...difficultySummary(input.difficulties, `trang “${SUMMARY_SHEET_NAMES.concerns}” của tệp tổng hợp`, TOP_DIFFICULTIES).map((d): Block => ({ kind: 'paragraph', runs: [{ text: d.text }, ...(d.attribution ? [{ text: d.attribution, italic: true }] : [])] })));
+  body.push(...difficultySummary(input.difficulties, `trang “${SUMMARY_SHEET_NAMES.concerns}” của tệp tổng hợp`, TOP_DIFFICULTIES).map((d): Block => (d.attribution ? { kind: 'paragraph', runs: [{ text: d.text }, { text: d.attribution, italic: true }] } : p(d.text))));
 
   const next = monthPhrase(input.nextPeriod.id);
   body.push(h1(`III. NHIỆM VỤ TRỌNG TÂM ${next.toLocaleUpperCase('vi')}`));

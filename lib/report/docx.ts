@@ -28,11 +28,11 @@ const MM = 1440 / 25.4;
 const twips = (mm: number): number => Math.round(mm * MM);
 
 /** A4 and the decree's margins: top and bottom 20 mm (20–25), left 30 mm (30–35), right 15 mm (15–20). */
-export const PAGE = Object.freeze({ widthMm: 210, heightMm: 297, topMm: 20, bottomMm: 20, leftMm: 30, rightMm: 15, headerMm: 10 });
+const PAGE = Object.freeze({ widthMm: 210, heightMm: 297, topMm: 20, bottomMm: 20, leftMm: 30, rightMm: 15, headerMm: 10 });
 const TEXT_WIDTH_MM = PAGE.widthMm - PAGE.leftMm - PAGE.rightMm;
 const LANDSCAPE_TEXT_WIDTH_MM = PAGE.heightMm - PAGE.leftMm - PAGE.rightMm;
 
-export const FONT = 'Times New Roman';
+const FONT = 'Times New Roman';
 /** Sizes in points the decree gives each element (Phụ lục I, Nghị định 30/2020/NĐ-CP). */
 const SIZE = { agency: 12, motto: 13, number: 13, recipientsLabel: 12, recipients: 11, table: 11 } as const;
 
@@ -41,10 +41,10 @@ const HEADER_RIGHT_MM = 91;
 const HEADER_LEFT_MM = TEXT_WIDTH_MM - HEADER_RIGHT_MM;
 const CELL_SIDE_MM = 0.5;
 
-export const STYLE_IDS = {
+const STYLE_IDS = {
   body: 'da06Body',
   note: 'da06Note',
-  // Normal is the table text: thousands of left-aligned cells then need no style of their own.
+  // Normal is the table text: the appendices' left-aligned cells then need no style of their own.
   table: 'Normal',
   tableCenter: 'da06TableCenter',
   tableRight: 'da06TableRight',

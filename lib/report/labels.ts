@@ -1,6 +1,5 @@
 // The report's one table of Vietnamese labels for the codes in ReportInput.
 import { TASK_OVERALL_LABELS } from '../consolidate/types';
-import { DEADLINE_STATUS_LABELS } from '../period/status';
 import { ASSESSMENT } from '../template/assessment';
 import type { IndicatorStatus, ReportingStatus, TaskOverall, UnitKind } from './model';
 
@@ -15,8 +14,6 @@ export const INDICATOR_STATUS_LABELS: Readonly<Record<IndicatorStatus, string>> 
 });
 
 export const REPORT_TASK_OVERALL_LABELS: Readonly<Record<TaskOverall, string>> = TASK_OVERALL_LABELS;
-
-export const REPORT_DEADLINE_STATUS_LABELS = DEADLINE_STATUS_LABELS;
 
 export const REPORTING_STATUS_LABELS: Readonly<Record<ReportingStatus, string>> = Object.freeze({
   onTime: 'Đúng hạn',

@@ -2,7 +2,7 @@
 // lists of names as an officer writes them, and no sentence about an empty list unless it says so plainly.
 import { formatDayMonthYear, formatNumber } from '../period/format';
 import { sameTextKey } from './_lib/same-text';
-import { INDICATOR_STATUS_LABELS } from './labels';
+import { INDICATOR_STATUS_LABELS, UNIT_KIND_LABELS } from './labels';
 import type {
   AtRiskIndicator,
   ConcernGroup,
@@ -31,14 +31,6 @@ import type {
 export function joinList(items: readonly string[], conjunction = 'và'): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1] as string}`;
-}
-
-/**
- * A count as the summary shows it: thousands with a dot.
- * @example formatCount(1500) === '1.500'
- */
-export function formatCount(n: number): string {
-  return formatNumber(n);
 }
 
 /**
@@ -74,7 +66,7 @@ function bare(text: string): string {
 }
 
 /** Unit-written text: trimmed, line breaks kept, nothing else touched. */
-export function unitText(text: string): string {
+function unitText(text: string): string {
   return text.trim();
 }
 
@@ -149,13 +141,13 @@ export function formatTarget(target: string, unitOfMeasure: string | null): stri
 
 /** `ngày` count words: Vietnamese has no plural, so "1 ngày" and "3 ngày" are both right. */
 function days(n: number): string {
-  return `${formatCount(n)} ngày`;
+  return `${formatNumber(n)} ngày`;
 }
 
 // ——— I. Kết quả thực hiện ———
 
 function kindPhrase(kind: UnitKind, n: number): string {
-  return kind === 'department' ? `${formatCount(n)} sở, ban, ngành` : `${formatCount(n)} xã, phường`;
+  return kind === 'department' ? `${formatNumber(n)} sở, ban, ngành` : `${formatNumber(n)} xã, phường`;
 }
 
 /** Công tác báo cáo: the figures of the month, by kind, with last month's when known. */
@@ -167,21 +159,21 @@ export function reportingParagraphs(input: ReportInput): { lead: string[]; items
   const lead: string[] = [];
   const composition = kinds.length > 1 ? ` (${joinList(kinds.map((k) => kindPhrase(k, byKind[k].expected)))})` : '';
   lead.push(
-    `Kỳ báo cáo ${monthPhrase(period.id)} có ${formatCount(total.expected)} đơn vị phải báo cáo${composition}; số liệu tính từ ngày ${formatDayMonthYear(period.cutoffStart)} đến ngày ${formatDayMonthYear(period.cutoffEnd)}, hạn gửi ${dueWords(period)}.`,
+    `Kỳ báo cáo ${monthPhrase(period.id)} có ${formatNumber(total.expected)} đơn vị phải báo cáo${composition}; số liệu tính từ ngày ${formatDayMonthYear(period.cutoffStart)} đến ngày ${formatDayMonthYear(period.cutoffEnd)}, hạn gửi ${dueWords(period)}.`,
   );
   lead.push(receivedSentence(total, input.asOf, before ? previous?.total : undefined, before));
   const items = kinds.map((kind) => {
     const r = byKind[kind];
     const was = previous?.byKind[kind];
-    const label = kind === 'department' ? 'Sở, ban, ngành' : 'Xã, phường';
-    const rate = `${formatCount(r.received)}/${formatCount(r.expected)} đơn vị đã gửi báo cáo (${formatPercent(r.reportingRate)}${was && before ? `, ${formatRateChange(r.reportingRate, was.reportingRate, before)}` : ''})`;
-    const onTime = r.received === 0 ? '' : r.onTime === r.received ? ', tất cả đúng hạn' : r.onTime === 0 ? ', không có đơn vị nào gửi đúng hạn' : `, ${formatCount(r.onTime)} đơn vị gửi đúng hạn (${formatPercent(r.onTimeRate)})`;
-    return r.received === 0 ? `- ${label}: chưa có đơn vị nào trong ${formatCount(r.expected)} đơn vị gửi báo cáo.` : `- ${label}: ${rate}${onTime}.`;
+    const label = UNIT_KIND_LABELS[kind];
+    const rate = `${formatNumber(r.received)}/${formatNumber(r.expected)} đơn vị đã gửi báo cáo (${formatPercent(r.reportingRate)}${was && before ? `, ${formatRateChange(r.reportingRate, was.reportingRate, before)}` : ''})`;
+    const onTime = r.received === 0 ? '' : r.onTime === r.received ? ', tất cả đúng hạn' : r.onTime === 0 ? ', không có đơn vị nào gửi đúng hạn' : `, ${formatNumber(r.onTime)} đơn vị gửi đúng hạn (${formatPercent(r.onTimeRate)})`;
+    return r.received === 0 ? `- ${label}: chưa có đơn vị nào trong ${formatNumber(r.expected)} đơn vị gửi báo cáo.` : `- ${label}: ${rate}${onTime}.`;
   });
   return { lead, items };
 }
 
-export function dueWords(period: ReportPeriod): string {
+function dueWords(period: ReportPeriod): string {
   return `${period.dueIsExclusive ? 'trước ngày' : 'chậm nhất ngày'} ${formatDayMonthYear(period.dueDate)}`;
 }
 
@@ -189,15 +181,15 @@ function receivedSentence(t: ReportRates, asOf: string, was: ReportRates | undef
   const at = `Tính đến ngày ${formatDayMonthYear(asOf)}`;
   if (t.received === 0) return `${at}, chưa nhận được báo cáo của đơn vị nào.`;
   const change = (now: number, then: number | undefined) => (then !== undefined && before ? `, ${formatRateChange(now, then, before)}` : '');
-  const head = `${at}, đã nhận báo cáo của ${formatCount(t.received)}/${formatCount(t.expected)} đơn vị, đạt ${formatPercent(t.reportingRate)}${change(t.reportingRate, was?.reportingRate)}`;
+  const head = `${at}, đã nhận báo cáo của ${formatNumber(t.received)}/${formatNumber(t.expected)} đơn vị, đạt ${formatPercent(t.reportingRate)}${change(t.reportingRate, was?.reportingRate)}`;
   const parts: string[] = [];
   if (t.onTime === t.received) parts.push('tất cả đều gửi đúng hạn');
   else {
-    parts.push(t.onTime === 0 ? 'không có đơn vị nào gửi đúng hạn' : `${formatCount(t.onTime)} đơn vị gửi đúng hạn (tỷ lệ đúng hạn ${formatPercent(t.onTimeRate)}${change(t.onTimeRate, was?.onTimeRate)})`);
-    if (t.late > 0) parts.push(`${formatCount(t.late)} đơn vị gửi muộn`);
-    if (t.timeUnknown > 0) parts.push(`${formatCount(t.timeUnknown)} đơn vị chưa xác định được thời điểm gửi`);
+    parts.push(t.onTime === 0 ? 'không có đơn vị nào gửi đúng hạn' : `${formatNumber(t.onTime)} đơn vị gửi đúng hạn (tỷ lệ đúng hạn ${formatPercent(t.onTimeRate)}${change(t.onTimeRate, was?.onTimeRate)})`);
+    if (t.late > 0) parts.push(`${formatNumber(t.late)} đơn vị gửi muộn`);
+    if (t.timeUnknown > 0) parts.push(`${formatNumber(t.timeUnknown)} đơn vị chưa xác định được thời điểm gửi`);
   }
-  const missing = t.missing > 0 ? ` Còn ${formatCount(t.missing)} đơn vị chưa gửi báo cáo.` : ' Tất cả các đơn vị phải báo cáo đều đã gửi báo cáo.';
+  const missing = t.missing > 0 ? ` Còn ${formatNumber(t.missing)} đơn vị chưa gửi báo cáo.` : ' Tất cả các đơn vị phải báo cáo đều đã gửi báo cáo.';
   return `${head}; trong đó ${joinList(parts)}.${missing}`;
 }
 
@@ -224,8 +216,8 @@ export function indicatorParagraphs(input: ReportInput): string[] {
   const { total, counts, notable, disagreements } = input.indicators;
   const year = input.period.year;
   if (total === 0) return ['Kế hoạch không có chỉ tiêu cần theo dõi trong kỳ.'];
-  const parts = STATUS_PHRASES.filter(([status]) => counts[status] > 0).map(([status, phrase]) => `${formatCount(counts[status])} chỉ tiêu ${phrase(year)}`);
-  const out = [`Trong tổng số ${formatCount(total)} chỉ tiêu tại Phụ lục I của Kế hoạch, có ${joinList(parts)}.`];
+  const parts = STATUS_PHRASES.filter(([status]) => counts[status] > 0).map(([status, phrase]) => `${formatNumber(counts[status])} chỉ tiêu ${phrase(year)}`);
+  const out = [`Trong tổng số ${formatNumber(total)} chỉ tiêu tại Phụ lục I của Kế hoạch, có ${joinList(parts)}.`];
   for (const status of ['notMet', 'flagged'] as const) {
     const lines = notable.filter((l) => l.status === status);
     if (!lines.length) continue;
@@ -238,7 +230,7 @@ export function indicatorParagraphs(input: ReportInput): string[] {
     out.push(...others.map((l) => indicatorItem(l, year, true)));
   }
   if (disagreements.length) {
-    out.push(`Có ${formatCount(disagreements.length)} chỉ tiêu các đơn vị cùng theo dõi báo cáo số liệu khác nhau, cần rà soát, thống nhất:`);
+    out.push(`Có ${formatNumber(disagreements.length)} chỉ tiêu các đơn vị cùng theo dõi báo cáo số liệu khác nhau, cần rà soát, thống nhất:`);
     out.push(...disagreements.map((d) => disagreementItem(d)));
   }
   return out;
@@ -258,20 +250,20 @@ export function taskParagraphs(input: ReportInput): string[] {
   const { total, counts, completed, completedScope, overdue } = input.tasks;
   if (total === 0) return ['Kế hoạch không có nhiệm vụ cần theo dõi trong kỳ.'];
   const thisMonth = completedScope === 'thisMonth';
-  const inMonth = !thisMonth ? '' : completed.length ? ` (trong tháng hoàn thành ${formatCount(completed.length)} nhiệm vụ)` : ' (trong tháng không có nhiệm vụ mới hoàn thành)';
-  const doneWords = counts.done === 0 ? 'chưa có nhiệm vụ nào hoàn thành' : `đã hoàn thành ${formatCount(counts.done)} nhiệm vụ${inMonth}`;
+  const inMonth = !thisMonth ? '' : completed.length ? ` (trong tháng hoàn thành ${formatNumber(completed.length)} nhiệm vụ)` : ' (trong tháng không có nhiệm vụ mới hoàn thành)';
+  const doneWords = counts.done === 0 ? 'chưa có nhiệm vụ nào hoàn thành' : `đã hoàn thành ${formatNumber(counts.done)} nhiệm vụ${inMonth}`;
   const rest = [
-    counts.inProgress > 0 ? `${formatCount(counts.inProgress)} nhiệm vụ đang triển khai` : null,
-    counts.notStarted > 0 ? `${formatCount(counts.notStarted)} nhiệm vụ chưa triển khai` : null,
-    counts.noReport > 0 ? `${formatCount(counts.noReport)} nhiệm vụ chưa có báo cáo của đơn vị thực hiện` : null,
+    counts.inProgress > 0 ? `${formatNumber(counts.inProgress)} nhiệm vụ đang triển khai` : null,
+    counts.notStarted > 0 ? `${formatNumber(counts.notStarted)} nhiệm vụ chưa triển khai` : null,
+    counts.noReport > 0 ? `${formatNumber(counts.noReport)} nhiệm vụ chưa có báo cáo của đơn vị thực hiện` : null,
   ].filter((p): p is string => p !== null);
-  const out = [`Trong tổng số ${formatCount(total)} nhiệm vụ tại Kế hoạch, đến nay ${doneWords}${rest.length ? `; ${joinList(rest)}` : ''}.`];
+  const out = [`Trong tổng số ${formatNumber(total)} nhiệm vụ tại Kế hoạch, đến nay ${doneWords}${rest.length ? `; ${joinList(rest)}` : ''}.`];
   if (completed.length) {
     out.push(thisMonth ? 'Các nhiệm vụ hoàn thành trong tháng:' : 'Các nhiệm vụ đã hoàn thành:');
     out.push(...completed.map((t) => taskItem(t, false)));
   }
   if (overdue.length) {
-    out.push(`Có ${formatCount(overdue.length)} nhiệm vụ đã quá thời hạn nhưng chưa hoàn thành:`);
+    out.push(`Có ${formatNumber(overdue.length)} nhiệm vụ đã quá thời hạn nhưng chưa hoàn thành:`);
     out.push(...overdue.map((t) => taskItem(t, true)));
   } else out.push('Không có nhiệm vụ nào quá thời hạn mà chưa hoàn thành.');
   return out;
@@ -285,22 +277,22 @@ export function reportingProblemParagraphs(input: ReportInput): string[] {
   const out: string[] = [];
   if (missing.length === 0 && late.length === 0) out.push('Tất cả các đơn vị đã gửi báo cáo đúng thời hạn.');
   else {
-    out.push(missing.length ? `Còn ${formatCount(missing.length)} đơn vị chưa gửi báo cáo: ${joinUnits(missing)}.` : 'Không có đơn vị nào chưa gửi báo cáo.');
-    out.push(late.length ? `Có ${formatCount(late.length)} đơn vị gửi báo cáo muộn: ${joinUnits<LateUnit>(late, (u) => (u.daysLate ? `muộn ${days(u.daysLate)}` : null))}.` : 'Không có đơn vị nào gửi báo cáo muộn.');
+    out.push(missing.length ? `Còn ${formatNumber(missing.length)} đơn vị chưa gửi báo cáo: ${joinUnits(missing)}.` : 'Không có đơn vị nào chưa gửi báo cáo.');
+    out.push(late.length ? `Có ${formatNumber(late.length)} đơn vị gửi báo cáo muộn: ${joinUnits<LateUnit>(late, (u) => (u.daysLate ? `muộn ${days(u.daysLate)}` : null))}.` : 'Không có đơn vị nào gửi báo cáo muộn.');
   }
   if (rejected.length) out.push(`${rejectedLead(rejected)}: ${joinUnits<RejectedUnit>(rejected, (u) => `lý do: ${bare(u.reason)}`)}.`);
   if (repeatOffenders.length) {
-    out.push(`Có ${formatCount(repeatOffenders.length)} đơn vị chậm hoặc không gửi báo cáo từ 2 tháng liên tiếp trở lên: ${joinUnits<RepeatOffender>(repeatOffenders, offenceWords)}.`);
+    out.push(`Có ${formatNumber(repeatOffenders.length)} đơn vị chậm hoặc không gửi báo cáo từ 2 tháng liên tiếp trở lên: ${joinUnits<RepeatOffender>(repeatOffenders, offenceWords)}.`);
   } else if (input.historyMonths.length) out.push('Không có đơn vị nào chậm hoặc không gửi báo cáo 2 tháng liên tiếp.');
   return out;
 }
 
 function rejectedLead(rejected: readonly RejectedUnit[]): string {
-  return `Có ${formatCount(rejected.length)} đơn vị gửi tệp báo cáo không hợp lệ, đã bị từ chối và chưa gửi lại`;
+  return `Có ${formatNumber(rejected.length)} đơn vị gửi tệp báo cáo không hợp lệ, đã bị từ chối và chưa gửi lại`;
 }
 
 function offenceWords(unit: RepeatOffender): string {
-  const months = `${formatCount(unit.months)} tháng liên tiếp`;
+  const months = `${formatNumber(unit.months)} tháng liên tiếp`;
   return unit.pattern === 'late' ? `${months} gửi muộn` : unit.pattern === 'missing' ? `${months} không gửi` : `${months} gửi muộn hoặc không gửi`;
 }
 
@@ -308,7 +300,7 @@ function atRiskItem(a: AtRiskIndicator, year: number): string {
   const now = formatValue(a.value, a.unitOfMeasure);
   const target = `chỉ tiêu năm ${year}: ${formatTarget(a.target, a.unitOfMeasure)}`;
   const name = bare(a.name);
-  const months = a.months ? `${formatCount(a.months)} tháng` : 'các tháng';
+  const months = a.months ? `${formatNumber(a.months)} tháng` : 'các tháng';
   switch (a.reason) {
     case 'paceBelowTarget':
       return `- ${name}: hiện đạt ${now}; theo tốc độ bình quân các tháng đã báo cáo, đến hết năm ${year} dự kiến chỉ đạt ${formatValue(a.projection, a.unitOfMeasure)} (${target}).`;
@@ -327,8 +319,8 @@ function atRiskItem(a: AtRiskIndicator, year: number): string {
 export function atRiskParagraphs(input: ReportInput): string[] {
   const { atRisk, counts } = input.indicators;
   const year = input.period.year;
-  if (atRisk.length) return [`Có ${formatCount(atRisk.length)} chỉ tiêu có nguy cơ không đạt chỉ tiêu năm ${year}:`, ...atRisk.map((a) => atRiskItem(a, year))];
-  const notMet = counts.notMet > 0 ? ` Hiện còn ${formatCount(counts.notMet)} chỉ tiêu chưa đạt chỉ tiêu năm ${year} (nêu tại mục I.2).` : '';
+  if (atRisk.length) return [`Có ${formatNumber(atRisk.length)} chỉ tiêu có nguy cơ không đạt chỉ tiêu năm ${year}:`, ...atRisk.map((a) => atRiskItem(a, year))];
+  const notMet = counts.notMet > 0 ? ` Hiện còn ${formatNumber(counts.notMet)} chỉ tiêu chưa đạt chỉ tiêu năm ${year} (nêu tại mục I.2).` : '';
   if (!input.historyMonths.length) return [`Chưa có số liệu các tháng trước nên chưa đánh giá được nguy cơ không đạt chỉ tiêu năm ${year}.${notMet}`];
   return [`Chưa phát hiện chỉ tiêu có nguy cơ không đạt chỉ tiêu năm ${year} theo tốc độ thực hiện các tháng đã báo cáo.${notMet}`];
 }
@@ -340,11 +332,11 @@ export function overdueParagraphs(input: ReportInput): string[] {
   if (overdue.length) {
     const byLead = new Map<string, number>();
     for (const t of overdue) byLead.set(t.lead, (byLead.get(t.lead) ?? 0) + 1);
-    out.push(`Còn ${formatCount(overdue.length)} nhiệm vụ quá thời hạn chưa hoàn thành, theo cơ quan chủ trì:`);
-    out.push(...[...byLead].map(([lead, n]) => `- ${lead}: ${formatCount(n)} nhiệm vụ.`));
+    out.push(`Còn ${formatNumber(overdue.length)} nhiệm vụ quá thời hạn chưa hoàn thành, theo cơ quan chủ trì:`);
+    out.push(...[...byLead].map(([lead, n]) => `- ${lead}: ${formatNumber(n)} nhiệm vụ.`));
   } else out.push('Không có nhiệm vụ quá thời hạn chưa hoàn thành.');
-  if (becameOverdue.length) out.push(`Trong tháng, ${formatCount(becameOverdue.length)} nhiệm vụ mới chuyển sang quá hạn: ${becameOverdue.map((t) => `${bare(t.name)} (${t.lead})`).join('; ')}.`);
-  if (counts.noReport > 0) out.push(`Có ${formatCount(counts.noReport)} nhiệm vụ chưa có báo cáo của đơn vị thực hiện nên chưa đánh giá được tiến độ.`);
+  if (becameOverdue.length) out.push(`Trong tháng, ${formatNumber(becameOverdue.length)} nhiệm vụ mới chuyển sang quá hạn: ${becameOverdue.map((t) => `${bare(t.name)} (${t.lead})`).join('; ')}.`);
+  if (counts.noReport > 0) out.push(`Có ${formatNumber(counts.noReport)} nhiệm vụ chưa có báo cáo của đơn vị thực hiện nên chưa đánh giá được tiến độ.`);
   return out;
 }
 
@@ -376,11 +368,11 @@ export function difficultySummary(groups: readonly ConcernGroup[], appendix: str
     else for (const u of item.units) if (!seen.units.some((s) => s.code === u.code)) seen.units.push(u);
   }
   const most = [...merged.values()].sort((a, b) => b.units.length - a.units.length).slice(0, top);
-  const lead = `Có ${formatCount(units.size)} đơn vị phản ánh khó khăn, vướng mắc (${formatCount(items.length)} nội dung, chi tiết tại ${appendix})`;
+  const lead = `Có ${formatNumber(units.size)} đơn vị phản ánh khó khăn, vướng mắc (${formatNumber(items.length)} nội dung, chi tiết tại ${appendix})`;
   if (merged.size <= top) return [{ text: `${lead}:` }, ...most.map((i, n) => ({ text: `- ${unitText(i.text)} `, attribution: `(${joinUnits(i.units)})${n === most.length - 1 ? '.' : ';'}` }))];
   return [
     { text: `${lead}; các nội dung được nhiều đơn vị nêu nhất:` },
-    ...most.map((i, n) => ({ text: `- ${unitText(i.text)} `, attribution: `(${i.units.length > MAX_NAMED ? `${formatCount(i.units.length)} đơn vị` : `${i.units.length > 1 ? `${formatCount(i.units.length)} đơn vị: ` : ''}${joinUnits(i.units)}`})${n === most.length - 1 ? '.' : ';'}` })),
+    ...most.map((i, n) => ({ text: `- ${unitText(i.text)} `, attribution: `(${i.units.length > MAX_NAMED ? `${formatNumber(i.units.length)} đơn vị` : `${i.units.length > 1 ? `${formatNumber(i.units.length)} đơn vị: ` : ''}${joinUnits(i.units)}`})${n === most.length - 1 ? '.' : ';'}` })),
   ];
 }
 
@@ -391,12 +383,12 @@ export function dueNextParagraphs(groups: readonly TasksByLead[], next: ReportPe
   if (!groups.length) return [`Không có nhiệm vụ nào đến hạn trong ${monthPhrase(next.id)}.`];
   const n = groups.reduce((sum, g) => sum + g.tasks.length, 0);
   return [
-    `Có ${formatCount(n)} nhiệm vụ đến hạn trong ${monthPhrase(next.id)}, các đơn vị chủ trì tập trung hoàn thành đúng thời hạn:`,
+    `Có ${formatNumber(n)} nhiệm vụ đến hạn trong ${monthPhrase(next.id)}, các đơn vị chủ trì tập trung hoàn thành đúng thời hạn:`,
     ...groups.flatMap((g) => {
       const item = (t: TaskLine) => `${bare(t.name)} (thời hạn: ${t.due ? formatDayMonthYear(t.due) : bare(t.deadline)})`;
       // One task reads on the lead's line; several go underneath, as the plan's texts carry their own semicolons.
       if (g.tasks.length === 1) return [`- ${g.lead}: ${item(g.tasks[0] as TaskLine)}.`];
-      return [`- ${g.lead} (${formatCount(g.tasks.length)} nhiệm vụ):`, ...g.tasks.map((t, i) => `+ ${item(t)}${i === g.tasks.length - 1 ? '.' : ';'}`)];
+      return [`- ${g.lead} (${formatNumber(g.tasks.length)} nhiệm vụ):`, ...g.tasks.map((t, i) => `+ ${item(t)}${i === g.tasks.length - 1 ? '.' : ';'}`)];
     }),
   ];
 }
@@ -406,8 +398,8 @@ export function recurringParagraphs(groups: readonly TasksByLead[]): string[] {
   if (!groups.length) return [];
   const n = groups.reduce((sum, g) => sum + g.tasks.length, 0);
   return [
-    `Tiếp tục thực hiện ${formatCount(n)} nhiệm vụ thường xuyên theo Kế hoạch:`,
-    ...groups.map((g) => `- ${g.lead}: ${formatCount(g.tasks.length)} nhiệm vụ (${g.tasks.map((t) => t.key).join(', ')}).`),
+    `Tiếp tục thực hiện ${formatNumber(n)} nhiệm vụ thường xuyên theo Kế hoạch:`,
+    ...groups.map((g) => `- ${g.lead}: ${formatNumber(g.tasks.length)} nhiệm vụ (${g.tasks.map((t) => t.key).join(', ')}).`),
   ];
 }
 
@@ -436,11 +428,11 @@ export function noteSentence(note: ReportNote): string {
     case 'historyCorrected':
       return `Số liệu ${joinList(note.periods.map(monthPhrase))} đã được cập nhật theo báo cáo đơn vị gửi lại sau đó (dùng bản tiếp nhận sau cùng của từng đơn vị).`;
     case 'unattributedFiles':
-      return `Có ${formatCount(note.count)} tệp không đọc được nên không xác định được đơn vị gửi; các tệp này không được tính vào báo cáo.`;
+      return `Có ${formatNumber(note.count)} tệp không đọc được nên không xác định được đơn vị gửi; các tệp này không được tính vào báo cáo.`;
     case 'receiptTimeUnknown':
       return `Chưa xác định được thời điểm gửi báo cáo của ${joinUnits(note.units)} nên chưa tính là đúng hạn hay muộn.`;
     case 'flaggedValues':
-      return `Số liệu của ${formatCount(note.count)} chỉ tiêu có lỗi trong tệp của đơn vị nên chưa được đánh giá; đơn vị cần kiểm tra, gửi lại.`;
+      return `Số liệu của ${formatNumber(note.count)} chỉ tiêu có lỗi trong tệp của đơn vị nên chưa được đánh giá; đơn vị cần kiểm tra, gửi lại.`;
     case 'text':
       return note.text.trim();
   }
