@@ -1,9 +1,11 @@
 // The báo cáo as plain layout data: header, title, sections of paragraphs, signature, appendix tables.
 // Every word is decided here; docx.ts only draws it, so the same text can be checked without Word.
 import { formatDayMonthYear, formatNumber } from '../period/format';
+import { TASK_OVERALL_LABELS } from '../consolidate/types';
 import { SUMMARY_SHEET_NAMES } from '../summary/build';
-import { INDICATOR_STATUS_LABELS, REPORT_TASK_OVERALL_LABELS, REPORTING_STATUS_LABELS } from './labels';
-import type { ConcernGroup, ReportInput, UnitKind } from './model';
+import { INDICATOR_STATUS_LABELS, REPORTING_STATUS_LABELS } from './labels';
+import type { UnitKind } from '../roster/schema';
+import type { ConcernGroup, ReportInput } from './model';
 import type { ReportSettings } from './settings';
 import {
   atRiskParagraphs,
@@ -258,7 +260,7 @@ function appendices(input: ReportInput, caption: string): Appendix[] {
           { header: 'Tiến độ bình quân (%)', width: 9, align: 'center' },
         ],
         rows: overdue.map((t, i) => ({
-          cells: [String(i + 1), t.key, t.name.trim(), t.lead, t.due ? `${t.deadline.trim()} (${formatDayMonthYear(t.due)})` : t.deadline.trim(), REPORT_TASK_OVERALL_LABELS[t.overall], t.progress === null ? '' : formatNumber(t.progress)],
+          cells: [String(i + 1), t.key, t.name.trim(), t.lead, t.due ? `${t.deadline.trim()} (${formatDayMonthYear(t.due)})` : t.deadline.trim(), TASK_OVERALL_LABELS[t.overall], t.progress === null ? '' : formatNumber(t.progress)],
         })),
       }
     : `Không có nhiệm vụ nào quá thời hạn mà chưa hoàn thành trong ${month}.`;

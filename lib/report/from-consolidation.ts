@@ -1,17 +1,18 @@
 // The month's consolidation as ReportInput: every figure taken from the same data the summary
 // workbook shows, so the report and the workbook agree. Trends come from the history, when given.
 import { toVietnamIso, vietnamDate } from '../consolidate/_lib/time';
-import type { ConcernRecord, Consolidation, IndicatorSummary, TaskSummary, UnitSubmission } from '../consolidate/types';
+import type { ConcernRecord, Consolidation, IndicatorSummary, TaskOverall, TaskSummary, UnitSubmission } from '../consolidate/types';
 import { DEFAULT_REPORTING_RULES, type ReportingRules } from '../period/config';
 import { describePeriod, nextPeriod, parsePeriod, type Period } from '../period/period';
 import { DEADLINE_STATUS_LABELS, type DeadlineStatusKind } from '../period/status';
+import type { UnitKind } from '../roster/schema';
 import { sameTextKey } from './_lib/same-text';
 import { INDICATOR_STATUS_LABELS } from './labels';
 import type {
   ConcernGroup,
   IndicatorDisagreement,
   IndicatorLine,
-  IndicatorRow,
+  IndicatorTableRow,
   IndicatorStatus,
   LateUnit,
   RejectedUnit,
@@ -22,9 +23,7 @@ import type {
   ReportRates,
   ReportTrends,
   TaskLine,
-  TaskOverall,
   TasksByLead,
-  UnitKind,
   UnitRef,
 } from './model';
 import { unitName } from './sentences';
@@ -147,7 +146,7 @@ export function reportInputFromConsolidation(c: Consolidation, options: ReportIn
       values: [...(i.lead && i.value !== null && !i.flagged ? [{ unit: display(i.lead) as string, value: i.value }] : []), ...i.others.filter((o) => o.value !== null && !o.flagged).map((o) => ({ unit: display(o.unit) as string, value: o.value }))],
     }));
   const previousValues = trends?.previousValues;
-  const appendixIndicators: IndicatorRow[] = c.indicators.map((i) => {
+  const appendixIndicators: IndicatorTableRow[] = c.indicators.map((i) => {
     const previous = i.previous !== undefined ? i.previous : previousValues?.has(i.key) ? (previousValues.get(i.key) ?? null) : undefined;
     const change = i.change !== undefined ? i.change : previous !== undefined ? (typeof i.value === 'number' && typeof previous === 'number' ? +(i.value - previous).toFixed(6) : null) : undefined;
     return { ...lineOf(i), ...(previous !== undefined ? { previous } : {}), ...(change !== undefined ? { change } : {}) };
@@ -189,7 +188,8 @@ export function reportInputFromConsolidation(c: Consolidation, options: ReportIn
   }));
 
   return {
-    period: reportPeriod(period, rules),
+    // The month as the consolidation described it, so its dates are the summary's.
+    period: { id: c.period, year: period.year, month: period.month, label: c.periodLabel, cutoffStart: c.cutoffStart, cutoffEnd: c.cutoffEnd, dueDate: c.dueDate, dueIsExclusive: rules.dueIsExclusive },
     nextPeriod: nextInfo,
     historyMonths: trends?.months ?? [],
     issueDate: options.issueDate ?? asOf,

@@ -1,7 +1,7 @@
 // The report's one table of Vietnamese labels for the codes in ReportInput.
-import { TASK_OVERALL_LABELS } from '../consolidate/types';
 import { ASSESSMENT } from '../template/assessment';
-import type { IndicatorStatus, ReportingStatus, TaskOverall, UnitKind } from './model';
+import type { UnitKind } from '../roster/schema';
+import type { IndicatorStatus, ReportingStatus } from './model';
 
 /** The same words as the forms' "Tự đánh giá" column and the summary's "Đánh giá". */
 export const INDICATOR_STATUS_LABELS: Readonly<Record<IndicatorStatus, string>> = Object.freeze({
@@ -12,8 +12,6 @@ export const INDICATOR_STATUS_LABELS: Readonly<Record<IndicatorStatus, string>> 
   noTarget: ASSESSMENT.noTarget,
   flagged: 'Số liệu có lỗi',
 });
-
-export const REPORT_TASK_OVERALL_LABELS: Readonly<Record<TaskOverall, string>> = TASK_OVERALL_LABELS;
 
 export const REPORTING_STATUS_LABELS: Readonly<Record<ReportingStatus, string>> = Object.freeze({
   onTime: 'Đúng hạn',

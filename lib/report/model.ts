@@ -1,8 +1,8 @@
 // Everything the monthly báo cáo needs, already computed and display-ready: the writer only words it
 // and lays it out. Statuses are codes; their Vietnamese labels live in labels.ts (codes inside, labels at the edges).
+import type { TaskOverall } from '../consolidate/types';
 import type { DeadlineStatusKind } from '../period/status';
-
-export type UnitKind = 'department' | 'commune';
+import type { UnitKind } from '../roster/schema';
 
 /** A reporting unit as the report names it; `name` is the roster's (`Sở Y tế`, `Phường Hàm Rồng`). */
 export interface UnitRef {
@@ -121,8 +121,6 @@ export interface IndicatorFigures {
   atRisk: AtRiskIndicator[];
 }
 
-export type TaskOverall = 'done' | 'inProgress' | 'notStarted' | 'noReport';
-
 export interface TaskLine {
   key: string;
   name: string;
@@ -169,7 +167,8 @@ export interface ConcernGroup {
   items: ConcernItem[];
 }
 
-export interface IndicatorRow extends IndicatorLine {
+/** A row of the appendix's indicator table, with last month's value when the history has it. */
+export interface IndicatorTableRow extends IndicatorLine {
   previous?: ReportValue;
   change?: number | null;
 }
@@ -185,7 +184,7 @@ export interface ReportingRow extends UnitRef {
 }
 
 export interface ReportAppendix {
-  indicators: IndicatorRow[];
+  indicators: IndicatorTableRow[];
   overdueTasks: TaskLine[];
   reporting: ReportingRow[];
 }

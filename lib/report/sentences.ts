@@ -1,6 +1,7 @@
 // The report's Vietnamese, generated from the data: numbers with a decimal comma, dates dd/mm/yyyy,
 // lists of names as an officer writes them, and no sentence about an empty list unless it says so plainly.
 import { formatDayMonthYear, formatNumber } from '../period/format';
+import type { UnitKind } from '../roster/schema';
 import { sameTextKey } from './_lib/same-text';
 import { INDICATOR_STATUS_LABELS, UNIT_KIND_LABELS } from './labels';
 import type {
@@ -20,7 +21,6 @@ import type {
   ReportValue,
   TaskLine,
   TasksByLead,
-  UnitKind,
   UnitRef,
 } from './model';
 
