@@ -187,7 +187,8 @@ function dataTable(table: ReportTable, totalMm: number): Table {
   const widths = widthsOf(table, totalMm).map(twips);
   const styles = table.columns.map((c) => CELL_STYLE[c.align]);
   const gridCell = (text: string, i: number, style: string) =>
-    new TableCell({ children: [new Paragraph(style === STYLE_IDS.table ? { children: runs({ text }) } : { style, children: runs({ text }) })], width: { size: widths[i] as number, type: WidthType.DXA } });
+    // An empty cell's alignment shows nothing: it keeps Normal, the table text, like the left-aligned cells.
+    new TableCell({ children: [new Paragraph(style === STYLE_IDS.table || text === '' ? { children: runs({ text }) } : { style, children: runs({ text }) })], width: { size: widths[i] as number, type: WidthType.DXA } });
   const head = new TableRow({
     tableHeader: true,
     cantSplit: true,
