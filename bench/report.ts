@@ -50,7 +50,7 @@ async function provinceMonth(catalog: Catalog, roster: Roster): Promise<Consolid
 }
 
 /** Every paragraph and table cell of the composed report, as plain docx paragraphs, tables and one section. */
-export async function writeBare(doc: ReportDocument): Promise<Uint8Array> {
+async function writeBare(doc: ReportDocument): Promise<Uint8Array> {
   const text = (t: string) => new Paragraph({ children: [new TextRun(t)] });
   const children: Array<Paragraph | Table> = [
     ...[...doc.header.issuingBody, ...doc.header.issuingOffice, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', doc.header.number, doc.header.dateLine].map(text),
