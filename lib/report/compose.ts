@@ -36,18 +36,18 @@ export type Block =
 
 export type CellAlign = 'left' | 'center' | 'right';
 
-export interface TableColumn {
+export interface ReportTableColumn {
   header: string;
   /** Share of the table's width. */
   width: number;
   align: CellAlign;
 }
 
-export type TableRow = { cells: string[] } | { section: string };
+export type ReportTableRow = { cells: string[] } | { section: string };
 
 export interface ReportTable {
-  columns: TableColumn[];
-  rows: TableRow[];
+  columns: ReportTableColumn[];
+  rows: ReportTableRow[];
 }
 
 export interface Appendix {
@@ -217,7 +217,7 @@ function appendices(input: ReportInput, caption: string): Appendix[] {
   const year = input.period.year;
   const month = monthPhrase(input.period.id);
   const history = input.appendix.indicators.some((r) => r.previous !== undefined);
-  const indicatorColumns: TableColumn[] = [
+  const indicatorColumns: ReportTableColumn[] = [
     { header: 'STT', width: 4, align: 'center' },
     { header: 'Mã', width: 9, align: 'center' },
     { header: 'Chỉ tiêu', width: history ? 30 : 36, align: 'left' },
@@ -233,7 +233,7 @@ function appendices(input: ReportInput, caption: string): Appendix[] {
     { header: 'Đánh giá', width: 9, align: 'center' },
     { header: 'Đơn vị theo dõi', width: 15, align: 'left' },
   ];
-  const indicatorRows: TableRow[] = input.appendix.indicators.map((r, i) => ({
+  const indicatorRows: ReportTableRow[] = input.appendix.indicators.map((r, i) => ({
     cells: [
       String(i + 1),
       r.key,
@@ -265,7 +265,7 @@ function appendices(input: ReportInput, caption: string): Appendix[] {
       }
     : `Không có nhiệm vụ nào quá thời hạn mà chưa hoàn thành trong ${month}.`;
 
-  const reportingRows: TableRow[] = [];
+  const reportingRows: ReportTableRow[] = [];
   let index = 0;
   for (const [kind, section] of KIND_SECTIONS) {
     const rows = input.appendix.reporting.filter((r) => r.kind === kind);
