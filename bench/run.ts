@@ -2,6 +2,7 @@
 // machine, never asserted in tests. Needs the built CLI (npm run build:cli).
 import { loadCatalog, loadRoster } from '../lib/node/seeds';
 import { benchConsolidateInbox, benchSummaryWrite, buildInbox, removeInbox } from './consolidate';
+import { benchReport } from './report';
 import { benchTemplates } from './templates';
 
 /** 19 simulated months of 178 returns ≈ 3,400 files: a national month (34 provinces' worth). */
@@ -22,6 +23,11 @@ async function main(): Promise<void> {
   const templates = await benchTemplates(catalog, roster, runs);
   log(`Tạo biểu mẫu: ${templates.files} tệp, trung vị ${templates.ms} ms (${templates.perFileMs} ms/tệp); ghi exceljs trần cùng các ô: ${templates.floorMs} ms; tỷ lệ ${templates.ratio}× (mục tiêu ≤ 2×).`);
   log(`  Trọn lệnh da06 templates (khởi động, nạp exceljs, ghi đĩa): ${templates.cliMs} ms; ${templates.cliRatio}× ghi trần.`);
+
+  log('Đang đo báo cáo tháng (Word)…');
+  const report = await benchReport(catalog, roster, runs);
+  log(`Báo cáo tháng của tỉnh (.docx, ${report.paragraphs} đoạn, ${report.tableRows} dòng bảng, ${report.bytes} byte): trung vị ${report.ms} ms; cùng các đoạn và bảng ghi bằng docx trần: ${report.floorMs} ms; tỷ lệ ${report.ratio}× (mục tiêu < 2×).`);
+  log(`  Thời gian CPU: ${report.cpuMs} ms so với ${report.floorCpuMs} ms; tỷ lệ ${report.cpuRatio}×.`);
 
   log('Đang mô phỏng một tháng của tỉnh…');
   const province = await buildInbox(catalog, roster, 1);
@@ -64,6 +70,7 @@ async function main(): Promise<void> {
           },
           summaryWrite: summary,
           national: national ?? null,
+          report,
           templates: { files: templates.files, ms: templates.ms, floorMs: templates.floorMs, ratio: templates.ratio, perFileMs: templates.perFileMs, cliMs: templates.cliMs, cliRatio: templates.cliRatio },
         },
         null,

@@ -14,6 +14,11 @@ function words(text: string): string[] {
     .filter(Boolean);
 }
 
+/** Texts with the same key make the same point: case, tone placement, punctuation and bullets aside. */
+export function concernKey(text: string): string {
+  return words(text).join(' ');
+}
+
 function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let shared = 0;
   for (const w of a) if (b.has(w)) shared += 1;
