@@ -106,5 +106,4 @@ export { readPreviousSummary, type PreviousSummary } from './summary/previous';
 export { createRandom, type Random } from './simulate/random';
 export { fillReturn, type FillReturnOptions } from './simulate/fill';
 export { findMistakeSite, FORMULA_LIKE_TEXT, MISTAKES, type Mistake, type MistakeSite } from './simulate/mistake';
-export { buildEml, formatEmailDate, type BuildEmlOptions, type EmlAddress, type EmlAttachment } from './simulate/eml';
 export { SECRETARIAT_MAILBOX, simulateMonth, type MonthTruth, type SimulatedFile, type SimulatedMonth, type SimulateMonthOptions } from './simulate/month';

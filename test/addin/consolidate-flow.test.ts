@@ -1,5 +1,5 @@
 import { consolidateFiles, ConsolidationCancelledError, intakeFiles, type PickedFile } from '../../addin/src/consolidate-flow';
-import { buildEml } from '../../lib/simulate/eml';
+import { renderMessage } from '../../lib/node/mime';
 import { filledReturn, period } from './_lib/returns';
 
 const picked = (name: string, bytes: Uint8Array, lastModified = Date.UTC(2026, 11, 5, 2)): PickedFile => ({
@@ -12,7 +12,7 @@ const now = new Date(Date.UTC(2026, 11, 11));
 describe('intakeFiles', () => {
   it('takes workbooks with their file time, attachments of saved e-mails with the e-mail time, and notes lock files', async () => {
     const xlsx = await filledReturn('CAT');
-    const eml = buildEml({ from: 'vanthu@syt.thanhhoa.gov.vn', to: 'da06@congan.thanhhoa.gov.vn', subject: 'Báo cáo', date: '2026-12-08T09:15:00+07:00', text: 'Gửi kèm.', attachments: [{ filename: 'syt.xlsx', bytes: xlsx }] });
+    const eml = await renderMessage({ from: { address: 'vanthu@syt.thanhhoa.gov.vn' }, to: [{ address: 'da06@congan.thanhhoa.gov.vn' }], subject: 'Báo cáo', date: '2026-12-08T09:15:00+07:00', messageId: '<bc.syt@syt.thanhhoa.gov.vn>', text: 'Gửi kèm.', attachments: [{ filename: 'syt.xlsx', content: xlsx }] });
     const { items, notes } = await intakeFiles([picked('cat.xlsx', xlsx), picked('thu.eml', eml), picked('~$cat.xlsx', new Uint8Array([1, 2]))]);
     expect(items.map((i) => [i.name, i.receivedAt, i.receivedAtSource])).toEqual([
       ['cat.xlsx', '2026-12-05T09:00:00+07:00', 'fileTime'],

@@ -4,6 +4,7 @@ import { vietnamDate } from '../../consolidate/_lib/time';
 import type { Consolidation } from '../../consolidate/types';
 import type { Period } from '../../period/period';
 import type { MonthTruth } from '../../simulate/month';
+import { renderMessage } from '../../node/mime';
 import { currentDefinition } from '../../template/registry';
 import { requirePeriod, UsageError, type CliContext, type Command } from '../command';
 import { consolidationJson, printHeadline, runConsolidation } from './consolidate';
@@ -69,7 +70,7 @@ export const demoCommand: Command = {
 
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- exceljs loads only when needed; import() is ESM-only under node16
     const { simulateMonth } = require('../../simulate/month') as typeof import('../../simulate/month');
-    const month = await simulateMonth({ definition: currentDefinition(), catalog: ctx.loadCatalog(), roster, period, seed: Number(seedText) });
+    const month = await simulateMonth({ definition: currentDefinition(), catalog: ctx.loadCatalog(), roster, period, seed: Number(seedText), renderMessage });
     for (const file of month.files) writeFileSync(join(inbox, file.name), file.bytes);
     const receipts = join(root, 'so-tiep-nhan.csv');
     writeFileSync(receipts, `tệp,thời điểm nhận\n${month.receipts.map((r) => `${r.file},${r.receivedAt}`).join('\n')}\n`, 'utf8');
