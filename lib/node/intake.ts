@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { extractEml } from '../consolidate/eml';
+import { MANIFEST_CSV, MANIFEST_FILE, manifestIntake, parseManifest, type ManifestIntake } from '../mail/manifest';
 import type { IntakeItem, IntakeNote } from '../consolidate/types';
 import { parseReceiptTime, toVietnamIso } from '../consolidate/_lib/time';
 import { nativeSha256 } from './hash';
@@ -52,9 +53,35 @@ export function parseReceipts(text: string): { receipts: Map<string, string>; pr
  * as a workbook candidate (the reader says why an `.xls` or a PDF is refused). Files are only read.
  */
 export async function* iterateInputs(files: readonly string[], receipts: ReadonlyMap<string, string>, notes: IntakeNote[]): AsyncGenerator<IntakeItem> {
+  // A folder written by `da06 collect` has a manifest: its receipt times are the mail server's.
+  const manifests = new Map<string, ManifestIntake | null>();
+  const manifestOf = (dir: string): ManifestIntake | null => {
+    if (!manifests.has(dir)) {
+      const path = join(dir, MANIFEST_FILE);
+      const parsed = existsSync(path) ? parseManifest(readFileSync(path, 'utf8')) : null;
+      if (parsed && !parsed.ok) notes.push({ name: path, sha256: nativeSha256(readFileSync(path)), size: statSync(path).size, note: `Không dùng được sổ nhận thư: ${parsed.reason}.` });
+      manifests.set(dir, parsed?.ok ? manifestIntake(parsed.manifest) : null);
+    }
+    return manifests.get(dir) ?? null;
+  };
   for (const file of files) {
     const name = basename(file);
     const bytes = new Uint8Array(readFileSync(file));
+    const manifest = manifestOf(dirname(file));
+    if (manifest && (name === MANIFEST_FILE || name === MANIFEST_CSV)) {
+      notes.push({ name: file, sha256: nativeSha256(bytes), size: bytes.length, note: 'Sổ nhận thư của da06 collect (thời điểm máy chủ nhận từng thư), không phải báo cáo.' });
+      continue;
+    }
+    const evidence = manifest?.evidence.get(name);
+    if (evidence) {
+      for (const note of evidence) notes.push({ ...note, name: note.name === name ? file : note.name });
+      continue;
+    }
+    const received = manifest?.files.get(name);
+    if (received?.receivedAt) {
+      yield { name: file, bytes, receivedAt: received.receivedAt, receivedAtSource: received.receivedAtSource === 'mailServer' ? 'mailServer' : 'email', ...(received.from ? { receivedFrom: received.from } : {}), container: received.eml };
+      continue;
+    }
     if (name.startsWith('~$')) {
       notes.push({ name: file, sha256: nativeSha256(bytes), size: bytes.length, note: 'Tệp khóa tạm của Excel (~$…), không phải báo cáo.' });
       continue;
