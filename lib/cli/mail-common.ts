@@ -1,8 +1,7 @@
 // What `da06 send` and `da06 remind` share: settings, the SMTP sender, the send log, the send list.
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { renderIssue } from '../issues/issue';
-import { makeIssue } from '../issues/issue';
+import { makeIssue, renderIssue } from '../issues/issue';
 import { SEND_OUTCOME_LABELS, type SendLogEntry } from '../mail/send-log';
 import { PASSWORD_ENV } from '../mail/settings';
 import { writeFileAtomic } from '../node/files';
@@ -102,10 +101,10 @@ export function printDispatch(result: DispatchResult, units: readonly Unit[], ct
   if (count('noAddress')) parts.push(`${count('noAddress')} đơn vị chưa có địa chỉ`);
   ctx.io.out(`  ${parts.join('; ')}.`);
   for (const entry of result.entries.filter((e) => e.outcome === 'failed')) {
-    ctx.io.out(`  ${renderIssue(makeIssue('mail/send-failed', {}, { unit: `${entry.unit} - ${nameOf.get(entry.unit) ?? ''}`, to: entry.to.join(', ') || '-', attempts: entry.attempts, detail: entry.detail ?? '' }))}`);
+    ctx.io.out(`  ${renderIssue(makeIssue('mail/send-failed', {}, { unit: `${entry.unit} - ${nameOf.get(entry.unit) ?? ''}`, to: entry.to.join(', ') || '-', attempts: entry.attempts, detail: entry.detail ?? '' }))} [mail/send-failed]`);
   }
   for (const entry of result.entries.filter((e) => e.rejected?.length)) ctx.io.out(`  Cảnh báo: máy chủ từ chối địa chỉ ${entry.rejected?.join(', ')} của ${entry.unit} (các địa chỉ khác đã nhận).`);
   for (const entry of result.entries.filter((e) => e.outcome === 'noAddress')) {
-    ctx.io.out(`  ${renderIssue(makeIssue('mail/no-address', {}, { unit: entry.unit, name: nameOf.get(entry.unit) ?? '' }))}`);
+    ctx.io.out(`  ${renderIssue(makeIssue('mail/no-address', {}, { unit: entry.unit, name: nameOf.get(entry.unit) ?? '' }))} [mail/no-address]`);
   }
 }
