@@ -186,6 +186,18 @@ export async function readReceivedMessage(raw: Uint8Array, meta: ReceivedMessage
         return;
       }
       list(part, within, carried);
+      // A forward as attachment carries the unit's own message: its threading and sender are evidence too.
+      if (!message.repliesTo) {
+        for (const id of [...messageIdsIn(inner.inReplyTo), ...messageIdsIn(inner.references).reverse()]) {
+          const unit = context.sentMessageIds.get(id);
+          if (unit) {
+            message.repliesTo = { unit, messageId: id };
+            break;
+          }
+        }
+      }
+      const innerSender = inner.from?.address ? context.unitByAddress.get(addressKey(inner.from.address)) : undefined;
+      if (!message.senderUnit && innerSender) message.senderUnit = innerSender;
       const label = inner.subject ? `${part.name} (${inner.subject})` : part.name;
       const innerFrom = inner.from?.address ?? from ?? '';
       for (const a of inner.attachments) {

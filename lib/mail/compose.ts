@@ -132,10 +132,14 @@ function wallTime(iso: string | undefined): string {
   return m ? `${m[3]}/${m[2]}/${m[1]} ${m[4]}:${m[5]}` : '';
 }
 
-/** The last path segment of a file as the intake log names it (`thu.eml › bao-cao.xlsx` → `bao-cao.xlsx`). */
+/**
+ * The name the unit gave its file: the last path segment as the intake log names it (`thu.eml › bao-cao.xlsx`),
+ * without the `<received time>_<sender>_` that collect puts in front.
+ */
 function shortName(file: string): string {
   const inner = file.split(' › ').pop() ?? file;
-  return inner.split(/[\\/]/).pop() ?? inner;
+  const base = inner.split(/[\\/]/).pop() ?? inner;
+  return base.replace(/^\d{4}-\d{2}-\d{2}_\d{6}_[^_]*_(?=.)/, '');
 }
 
 export interface ComposeReminderOptions {

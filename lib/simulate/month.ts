@@ -38,6 +38,8 @@ export interface SimulateMonthOptions {
 
 export interface SimulatedFile {
   name: string;
+  /** The unit that sent it. */
+  unit: string;
   bytes: Uint8Array;
   /** ISO 8601, Vietnam time: `2026-12-08T09:15:00+07:00`. */
   receivedAt: string;
@@ -251,7 +253,7 @@ export async function simulateMonth(options: SimulateMonthOptions): Promise<Simu
     const bytes = await form.save(later(received, -r.int(3, 90)), savedBy);
     (role === 'broken' ? truth.missing : isLate ? truth.late : truth.onTime).push(code);
 
-    const add = (name: string, data: Uint8Array, at: string, via: SimulatedFile['via'] = 'file') => files.push({ name, bytes: data, receivedAt: at, via });
+    const add = (name: string, data: Uint8Array, at: string, via: SimulatedFile['via'] = 'file') => files.push({ name, unit: code, bytes: data, receivedAt: at, via });
     switch (role) {
       case 'broken': {
         const file = uniqueName(templateFileName(period, unit), names);
