@@ -8,11 +8,11 @@ const address = (a: MailAddress): Mail.Address | string => (a.name ? { name: a.n
 /** MailComposer takes a fixed boundary base too; its typings lack the field. */
 type ComposerOptions = Mail.Options & { baseBoundary?: string };
 
-async function composerOptions(message: MailMessage): Promise<ComposerOptions> {
+async function composerOptions(message: MailMessage, depth: number): Promise<ComposerOptions> {
   const attachments: Mail.Attachment[] = [];
   for (const part of message.attachments) {
     if (isForwarded(part)) {
-      attachments.push({ filename: part.filename.normalize('NFC'), content: Buffer.from(await renderMessage(part.message)), contentType: 'message/rfc822', contentDisposition: 'attachment' });
+      attachments.push({ filename: part.filename.normalize('NFC'), content: Buffer.from(await render(part.message, depth + 1)), contentType: 'message/rfc822', contentDisposition: 'attachment' });
     } else {
       const content = Buffer.from(part.content.buffer, part.content.byteOffset, part.content.byteLength);
       attachments.push({ filename: part.filename.normalize('NFC'), content, ...(part.contentType ? { contentType: part.contentType } : {}), contentTransferEncoding: 'base64' });
@@ -33,8 +33,8 @@ async function composerOptions(message: MailMessage): Promise<ComposerOptions> {
     text: message.text.normalize('NFC').replace(/\r?\n/g, '\r\n'),
     textEncoding: 'base64',
     attachments,
-    // The same message is the same bytes: the boundary comes from its Message-ID, not from chance.
-    baseBoundary: createHash('sha256').update(message.messageId).digest('hex').slice(0, 24),
+    // The same message is the same bytes: the boundary comes from its Message-ID (and depth, so a forwarded copy differs), not from chance.
+    baseBoundary: createHash('sha256').update(`${depth}:${message.messageId}`).digest('hex').slice(0, 24),
     // Content only from the bytes given: never a path or a URL.
     disableFileAccess: true,
     disableUrlAccess: true,
@@ -47,6 +47,10 @@ async function composerOptions(message: MailMessage): Promise<ComposerOptions> {
  * @example const eml = await renderMessage({ from: { address: 'da06@congan.thanhhoa.gov.vn' }, to: [{ address: 'vanthu@syt.thanhhoa.gov.vn' }], subject: 'Báo cáo', date: '2026-12-01T08:00:00+07:00', messageId: '<x@congan.thanhhoa.gov.vn>', text: 'Kính gửi …', attachments: [] });
  */
 export async function renderMessage(message: MailMessage): Promise<Uint8Array> {
-  const built = await new MailComposer(await composerOptions(message)).compile().build();
+  return render(message, 0);
+}
+
+async function render(message: MailMessage, depth: number): Promise<Uint8Array> {
+  const built = await new MailComposer(await composerOptions(message, depth)).compile().build();
   return new Uint8Array(built.buffer, built.byteOffset, built.byteLength);
 }
