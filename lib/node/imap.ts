@@ -78,6 +78,8 @@ export async function collectFromImap(options: CollectImapOptions): Promise<Coll
 
     const meta = new Map<number, { size: number; internalMs?: number; from?: string }>();
     for await (const m of client.fetch(fresh.join(','), { uid: true, size: true, internalDate: true, envelope: true }, { uid: true })) {
+      // Another client (the secretariat's Outlook) changing a flag meanwhile shows up as a FETCH without UID: not ours.
+      if (!m.uid || !fresh.includes(m.uid)) continue;
       const internal = m.internalDate instanceof Date ? m.internalDate.getTime() : typeof m.internalDate === 'string' ? Date.parse(m.internalDate) : Number.NaN;
       meta.set(m.uid, { size: m.size ?? 0, ...(Number.isNaN(internal) ? {} : { internalMs: internal }), ...(m.envelope?.from?.[0]?.address ? { from: m.envelope.from[0].address } : {}) });
     }
@@ -89,6 +91,7 @@ export async function collectFromImap(options: CollectImapOptions): Promise<Coll
 
     if (small.length > 0) {
       for await (const m of client.fetch(small.join(','), { uid: true, source: true }, { uid: true })) {
+        if (!m.uid || !m.source || !meta.has(m.uid) || store.has(keyOf(m.uid))) continue;
         const info = meta.get(m.uid) ?? { size: 0 };
         const raw = m.source ? new Uint8Array(m.source.buffer, m.source.byteOffset, m.source.byteLength) : new Uint8Array(0);
         const read = await readReceivedMessage(raw, { key: keyOf(m.uid), folder: settings.folder, uidValidity, uid: m.uid, ...(info.internalMs !== undefined ? { receivedMs: info.internalMs } : {}), receivedAtSource: 'mailServer', size: raw.length }, context);

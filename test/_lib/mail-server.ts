@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { formatEmailDate } from '../../lib/mail/message';
+import { createPeriod, nextPeriod, type Period } from '../../lib/period/period';
 
 const INSTALL_HINT = 'Install the packages in .ci/apt-packages: apt-get install -y --no-install-recommends dovecot-imapd openssl';
 
@@ -287,4 +288,17 @@ export function writeSettings(servers: MailServers, path: string, extra: Record<
 /** The environment a command needs to log in: passwords only here, never in the settings file. */
 export function passwordEnv(servers: MailServers): Record<string, string> {
   return { DA06_SMTP_PASSWORD: servers.smtp.password, DA06_IMAP_PASSWORD: servers.imap.password };
+}
+
+/** A period whose replies all lie in the past: Dovecot records a future INTERNALDATE as now. */
+export function pastPeriod(): Period {
+  const now = new Date();
+  const month = now.getUTCMonth() - 2; // 0-based, two months back
+  return createPeriod(now.getUTCFullYear() + Math.floor(month / 12), ((month % 12) + 12) % 12 + 1);
+}
+
+/** A moment in month M+1 of the period, as UTC milliseconds, from a Vietnam wall time. */
+export function afterPeriod(period: Period, day: number, hour: number): number {
+  const next = nextPeriod(period);
+  return Date.UTC(next.year, next.month - 1, day, hour - 7);
 }

@@ -11,23 +11,15 @@ import PostalMime from 'postal-mime';
 import { parseManifest, type Manifest } from '../../lib/mail/manifest';
 import { renderMessage } from '../../lib/node/mime';
 import { loadCatalog, loadRoster, seedPath } from '../../lib/node/seeds';
-import { createPeriod, type Period } from '../../lib/period/period';
 import { unitSenderAddress } from '../../lib/simulate/_lib/units';
 import { simulateMonth, type SimulatedMonth } from '../../lib/simulate/month';
 import { simulateReplies, type SimulatedReplies } from '../../lib/simulate/replies';
 import { currentDefinition } from '../../lib/template/registry';
 import { buildXlsx } from '../_lib/xlsx-fixture';
-import { passwordEnv, startMailServers, writeSettings, type MailServers } from '../_lib/mail-server';
+import { passwordEnv, pastPeriod, startMailServers, writeSettings, type MailServers } from '../_lib/mail-server';
 import { da06With } from './_lib/run';
 
 jest.setTimeout(600_000);
-
-/** A month whose replies all lie in the past: Dovecot records a future INTERNALDATE as now. */
-function pastPeriod(): Period {
-  const now = new Date();
-  const month = now.getUTCMonth() - 2; // 0-based, two months back
-  return createPeriod(now.getUTCFullYear() + Math.floor(month / 12), ((month % 12) + 12) % 12 + 1);
-}
 
 const period = pastPeriod();
 let servers: MailServers;

@@ -124,7 +124,7 @@ describe('readReceivedMessage', () => {
     let deep: Uint8Array = zipSync({ 'bao-cao.xlsx': book(8) });
     for (let i = 0; i < 3; i += 1) deep = zipSync({ [`tang-${i}.zip`]: deep });
     const tnef = buildTnef([{ name: 'x.xlsx', data: book(9) }]);
-    tnef[tnef.length - 1] ^= 0xff;
+    tnef[tnef.length - 1] = (tnef[tnef.length - 1] as number) ^ 0xff;
     const r = await read(
       message({
         attachments: [
