@@ -76,10 +76,11 @@ export async function collectFromImap(options: CollectImapOptions): Promise<Coll
     const result: CollectImapResult = { uidValidity, found: found.length, saved: 0, alreadyHad: 0 };
     if (fresh.length === 0) return result;
 
+    const wanted = new Set(fresh);
     const meta = new Map<number, { size: number; internalMs?: number; from?: string }>();
     for await (const m of client.fetch(fresh.join(','), { uid: true, size: true, internalDate: true, envelope: true }, { uid: true })) {
       // Another client (the secretariat's Outlook) changing a flag meanwhile shows up as a FETCH without UID: not ours.
-      if (!m.uid || !fresh.includes(m.uid)) continue;
+      if (!m.uid || !wanted.has(m.uid)) continue;
       const internal = m.internalDate instanceof Date ? m.internalDate.getTime() : typeof m.internalDate === 'string' ? Date.parse(m.internalDate) : Number.NaN;
       meta.set(m.uid, { size: m.size ?? 0, ...(Number.isNaN(internal) ? {} : { internalMs: internal }), ...(m.envelope?.from?.[0]?.address ? { from: m.envelope.from[0].address } : {}) });
     }

@@ -117,3 +117,19 @@ export function simulateReplies(options: SimulateRepliesOptions): SimulatedRepli
   }
   return { replies, variants };
 }
+
+/**
+ * The roster with every unit's conventional address as its focal e-mail (`vanthu@syt.thanhhoa.gov.vn`), for the
+ * demo and tests; two communes that share a short name get the unit code in the mailbox to stay apart.
+ * @example withSimulatedContacts(roster).units[0]?.email === 'vanthu@cat.thanhhoa.gov.vn'
+ */
+export function withSimulatedContacts(roster: Roster): Roster {
+  const taken = new Set<string>();
+  const units = roster.units.map((unit) => {
+    const usual = unitSenderAddress(unit);
+    const email = taken.has(usual) ? usual.replace('@', `.${unit.code.toLowerCase()}@`) : usual;
+    taken.add(email);
+    return { ...unit, email };
+  });
+  return { ...roster, units };
+}
