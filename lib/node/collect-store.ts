@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { appendFileSync } from 'node:fs';
+import { open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toVietnamIso } from '../consolidate/_lib/time';
 import type { ReadMessageResult } from '../mail/collect';
@@ -18,12 +19,15 @@ export interface CollectStore {
   has(key: string): boolean;
   /** A message already saved under another key (the mailbox was re-created): same Message-ID and bytes. */
   hasSame(messageId: string | undefined, sha256: string): boolean;
-  /** Writes the message's files, then the raw message, then its manifest line. */
-  save(raw: Uint8Array, result: ReadMessageResult): void;
+  /**
+   * Writes the message's files, then the raw message, then its manifest line, in the background (creating files
+   * is slow on some disks: several are written at once while the next message is read). Waits when many are pending.
+   */
+  save(raw: Uint8Array, result: ReadMessageResult): Promise<void>;
   /** The raw message streamed elsewhere (too large to hold): only its manifest line. */
-  record(message: ManifestMessage): void;
-  /** Writes the manifest (JSON and CSV) whole and clears the journal. */
-  flush(): void;
+  record(message: ManifestMessage): Promise<void>;
+  /** Waits for every pending write, then writes the manifest (JSON and CSV) whole and clears the journal. */
+  flush(): Promise<void>;
 }
 
 export class CollectStoreError extends Error {}
@@ -56,11 +60,38 @@ export function openCollectStore(dir: string, period: string, source: Manifest['
   }
   const same = new Set(manifest.messages.map((m) => `${m.messageId ?? ''}|${m.sha256}`));
   const taken = new Set(readdirSync(dir).map((n) => n.toLowerCase()));
-  const add = (message: ManifestMessage) => {
+  let journal: Promise<void> = Promise.resolve();
+  const pending = new Set<Promise<void>>();
+  let failure: unknown;
+  const track = (work: Promise<void>): Promise<void> => {
+    const done = work.catch((error: unknown) => void (failure ??= error)).finally(() => pending.delete(done));
+    pending.add(done);
+    // At most this many messages in flight: memory stays bounded whatever the mailbox holds.
+    return pending.size >= 16 ? Promise.race(pending) : Promise.resolve();
+  };
+  const add = (message: ManifestMessage): Promise<void> => {
     manifest.messages.push(message);
     keys.add(message.key);
     same.add(`${message.messageId ?? ''}|${message.sha256}`);
-    appendFileSync(journalPath, `${JSON.stringify(message)}\n`, 'utf8');
+    return Promise.resolve();
+  };
+  let handle: FileHandle | undefined;
+  const journalLine = (message: ManifestMessage) => {
+    journal = journal.then(async () => {
+      handle ??= await open(journalPath, 'a');
+      await handle.appendFile(`${JSON.stringify(message)}\n`, 'utf8');
+    });
+    return journal;
+  };
+  const writeAtomic = async (name: string, bytes: Uint8Array) => {
+    const temp = join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      await writeFile(temp, bytes);
+      await rename(temp, join(dir, name));
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
   };
   return {
     dir,
@@ -71,12 +102,23 @@ export function openCollectStore(dir: string, period: string, source: Manifest['
     has: (key) => keys.has(key),
     hasSame: (messageId, sha256) => same.has(`${messageId ?? ''}|${sha256}`),
     save(raw, result) {
-      for (const file of result.files) writeFileAtomic(join(dir, file.name), file.bytes);
-      writeFileAtomic(join(dir, result.message.eml), raw);
-      add(result.message);
+      void add(result.message);
+      return track((async () => {
+        await Promise.all(result.files.map((file) => writeAtomic(file.name, file.bytes)));
+        await writeAtomic(result.message.eml, raw);
+        await journalLine(result.message);
+      })());
     },
-    record: add,
-    flush() {
+    record(message) {
+      void add(message);
+      return track(journalLine(message));
+    },
+    async flush() {
+      await Promise.all(pending);
+      await journal;
+      await handle?.close();
+      handle = undefined;
+      if (failure) throw failure;
       manifest = { ...manifest, source: { ...manifest.source, ...source }, updatedAt: toVietnamIso(now().getTime()) };
       writeFileAtomic(manifestPath, formatManifest(manifest));
       writeFileAtomic(join(dir, MANIFEST_CSV), manifestCsv(manifest));

@@ -51,8 +51,8 @@ export async function collectFromFolder(options: CollectFolderOptions): Promise<
     const read = await readReceivedMessage(raw, { key, sourceFile: relative(options.path, file), ...(receivedMs !== undefined ? { receivedMs } : {}), receivedAtSource: source, size: stat.size }, context);
     if (large) {
       copyFileSync(file, join(options.store.dir, read.message.eml));
-      options.store.record({ ...read.message, sha256: sha256 as string });
-    } else options.store.save(raw, read);
+      await options.store.record({ ...read.message, sha256: sha256 as string });
+    } else await options.store.save(raw, read);
     saved += 1;
     options.onMessage?.(read.message);
   }

@@ -78,11 +78,11 @@ export async function collectFromImap(options: CollectImapOptions): Promise<Coll
 
     const wanted = new Set(fresh);
     const meta = new Map<number, { size: number; internalMs?: number; from?: string }>();
-    for await (const m of client.fetch(fresh.join(','), { uid: true, size: true, internalDate: true, envelope: true }, { uid: true })) {
+    for await (const m of client.fetch(fresh.join(','), { uid: true, size: true, internalDate: true }, { uid: true })) {
       // Another client (the secretariat's Outlook) changing a flag meanwhile shows up as a FETCH without UID: not ours.
       if (!m.uid || !wanted.has(m.uid)) continue;
       const internal = m.internalDate instanceof Date ? m.internalDate.getTime() : typeof m.internalDate === 'string' ? Date.parse(m.internalDate) : Number.NaN;
-      meta.set(m.uid, { size: m.size ?? 0, ...(Number.isNaN(internal) ? {} : { internalMs: internal }), ...(m.envelope?.from?.[0]?.address ? { from: m.envelope.from[0].address } : {}) });
+      meta.set(m.uid, { size: m.size ?? 0, ...(Number.isNaN(internal) ? {} : { internalMs: internal }) });
     }
     const limit = options.context.limits.messageBytes;
     const small = fresh.filter((uid) => (meta.get(uid)?.size ?? 0) <= limit);
@@ -102,14 +102,16 @@ export async function collectFromImap(options: CollectImapOptions): Promise<Coll
           result.alreadyHad += 1;
           continue;
         }
-        store.save(raw, read);
+        await store.save(raw, read);
         result.saved += 1;
         seen.push(m.uid);
         options.onMessage?.(read.message, true);
       }
     }
     for (const uid of large) {
-      const info = meta.get(uid) ?? { size: 0 };
+      const envelope = await client.fetchOne(String(uid), { envelope: true }, { uid: true });
+      const sender = envelope ? envelope.envelope?.from?.[0]?.address : undefined;
+      const info = { ...(meta.get(uid) ?? { size: 0 }), ...(sender ? { from: sender } : {}) };
       const receivedAt = info.internalMs !== undefined ? toVietnamIso(info.internalMs) : undefined;
       const probe = await readReceivedMessage(new Uint8Array(0), { key: keyOf(uid), folder: settings.folder, uidValidity, uid, ...(info.internalMs !== undefined ? { receivedMs: info.internalMs } : {}), receivedAtSource: 'mailServer', size: info.size }, { ...context, taken: new Set() });
       const eml = uniqueFileName(`${timeStamp(receivedAt ?? '')}_${senderStem(info.from)}_thu-${uid}.eml`, store.taken);
@@ -126,7 +128,7 @@ export async function collectFromImap(options: CollectImapOptions): Promise<Coll
         throw error;
       }
       const message: ManifestMessage = { ...probe.message, ...(info.from ? { from: info.from } : {}), eml, sha256: hash.digest('hex') };
-      store.record(message);
+      await store.record(message);
       result.saved += 1;
       seen.push(uid);
       options.onMessage?.(message, true);

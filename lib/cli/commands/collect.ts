@@ -121,19 +121,19 @@ export const collectCommand: Command = {
             onMailboxReset: (old, current) => ctx.io.err(`Cảnh báo: ${renderMessage(makeIssue('mail/mailbox-reset', {}, { folder: imap.folder, old, new: current }))}`),
           });
         } catch (error) {
-          store.flush();
+          await store.flush();
           ctx.io.err(`Lỗi: không lấy được thư từ ${imap.host}: ${describeImapError(error)}. ${fresh.length} thư đã lưu trước khi dừng vẫn được ghi trong sổ; chạy lại để lấy tiếp.`);
           return 2;
         }
         store.manifest.source = { kind: 'imap', host: imap.host, user: imap.user, folder: imap.folder, uidValidity: result.uidValidity };
-        store.flush();
+        await store.flush();
         if (!values.json) ctx.io.out(`  Máy chủ có ${result.found} thư từ ngày đó; ${result.found - result.saved - result.alreadyHad} đã lưu từ trước${result.alreadyHad ? `, ${result.alreadyHad} trùng thư đã lưu` : ''}.`);
       } else {
         const source = resolve(folder as string);
         const store = openCollectStore(dir, period.id, { kind: 'folder', path: source }, now);
         if (!values.json) ctx.io.out(`Nhận thư kỳ ${period.id} từ thư mục ${source}:`);
         const result = await collectFromFolder({ path: source, store, context, onMessage: (m) => fresh.push(m) });
-        store.flush();
+        await store.flush();
         if (!values.json) ctx.io.out(`  Thư mục có ${result.found} thư; ${result.found - result.saved} đã lưu từ trước.`);
       }
     } catch (error) {
