@@ -5,6 +5,8 @@ import type { IssueCode, Severity } from '../issues/catalog';
 
 export const MANIFEST_FILE = 'so-nhan-thu.json';
 export const MANIFEST_CSV = 'so-nhan-thu.csv';
+/** Messages saved but not yet in the manifest (a run that stopped): replayed on the next run. */
+export const MANIFEST_JOURNAL = '.so-nhan-thu.jsonl';
 export const MANIFEST_VERSION = 1;
 
 /** What became of one issue, as the manifest stores it: the code for tools, the sentence for people. */

@@ -4,11 +4,9 @@ import { open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toVietnamIso } from '../consolidate/_lib/time';
 import type { ReadMessageResult } from '../mail/collect';
-import { formatManifest, MANIFEST_CSV, MANIFEST_FILE, MANIFEST_VERSION, manifestCsv, parseManifest, type Manifest, type ManifestMessage } from '../mail/manifest';
+import { formatManifest, MANIFEST_CSV, MANIFEST_FILE, MANIFEST_JOURNAL, MANIFEST_VERSION, manifestCsv, parseManifest, type Manifest, type ManifestMessage } from '../mail/manifest';
 import { writeFileAtomic } from './files';
 
-/** Messages saved but not yet in the manifest (a run that stopped): replayed on the next run. */
-const JOURNAL = '.so-nhan-thu.jsonl';
 
 /** The collect folder: its manifest, the names already used, and what is known, for a run to add to. */
 export interface CollectStore {
@@ -42,7 +40,7 @@ export function openCollectStore(dir: string, period: string, source: Manifest['
     if (parsed.manifest.period !== period) throw new CollectStoreError(`Thư mục ${dir} đang là thư mục nhận thư của kỳ ${parsed.manifest.period}, không phải kỳ ${period}. Dùng thư mục khác cho mỗi kỳ.`);
     manifest = parsed.manifest;
   }
-  const journalPath = join(dir, JOURNAL);
+  const journalPath = join(dir, MANIFEST_JOURNAL);
   const keys = new Set(manifest.messages.map((m) => m.key));
   if (existsSync(journalPath)) {
     for (const line of readFileSync(journalPath, 'utf8').split('\n')) {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { extractEml } from '../consolidate/eml';
-import { MANIFEST_CSV, MANIFEST_FILE, manifestIntake, parseManifest, type ManifestIntake } from '../mail/manifest';
+import { MANIFEST_CSV, MANIFEST_FILE, MANIFEST_JOURNAL, manifestIntake, parseManifest, type ManifestIntake } from '../mail/manifest';
 import type { IntakeItem, IntakeNote } from '../consolidate/types';
 import { parseReceiptTime, toVietnamIso } from '../consolidate/_lib/time';
 import { nativeSha256 } from './hash';
@@ -68,7 +68,7 @@ export async function* iterateInputs(files: readonly string[], receipts: Readonl
     const name = basename(file);
     const bytes = new Uint8Array(readFileSync(file));
     const manifest = manifestOf(dirname(file));
-    if (manifest && (name === MANIFEST_FILE || name === MANIFEST_CSV)) {
+    if (manifest && (name === MANIFEST_FILE || name === MANIFEST_CSV || name === MANIFEST_JOURNAL)) {
       notes.push({ name: file, sha256: nativeSha256(bytes), size: bytes.length, note: 'Sổ nhận thư của da06 collect (thời điểm máy chủ nhận từng thư), không phải báo cáo.' });
       continue;
     }

@@ -78,17 +78,19 @@ export async function dispatchMessages(jobs: readonly OutgoingJob[], options: Di
     }
     const bytes = await renderMessage(built);
     const result = await (options.sender as SmtpSender).send({ from: options.from, to: [...to, ...cc] }, bytes);
+    // Only the cc taking it is not a delivery: the focal address is who has to act.
+    const focalRefused = result.ok && to.some((a) => result.rejected.some((r) => r.toLowerCase() === a.toLowerCase()));
     record(
       {
         ...base,
-        outcome: result.ok ? 'sent' : 'failed',
+        outcome: result.ok && !focalRefused ? 'sent' : 'failed',
         at: toVietnamIso(options.now().getTime()),
         to,
         cc,
         subject: built.subject,
         messageId,
         attempts: result.attempts,
-        detail: result.detail,
+        detail: focalRefused ? `máy chủ từ chối địa chỉ đầu mối ${to.join(', ')} (${result.detail})` : result.detail,
         ...(result.rejected.length ? { rejected: result.rejected } : {}),
       },
       job,

@@ -113,6 +113,18 @@ describe('da06 send --smtp (real SMTP server, STARTTLS with the test CA)', () =>
     expect(servers.outbound.map((m) => m.to[0])).toEqual(['vanthu@syt.thanhhoa.gov.vn', 'vanthu@stc.thanhhoa.gov.vn', 'vanthu@stp.thanhhoa.gov.vn']);
   });
 
+  it('counts a message as sent only when the focal address took it: a refused cc is a warning, a refused focal address a failure', async () => {
+    servers.failRecipient('giamdoc@syt.thanhhoa.gov.vn', 550, 1);
+    const ccRefused = await send(passwordEnv(servers), '--smtp', '--unit', 'SYT');
+    expect(ccRefused.code).toBe(0);
+    expect(ccRefused.stdout).toContain('Cảnh báo: máy chủ từ chối địa chỉ giamdoc@syt.thanhhoa.gov.vn của SYT (các địa chỉ khác đã nhận).');
+    servers.failRecipient('vanthu@syt.thanhhoa.gov.vn', 550, 1);
+    const focalRefused = await send(passwordEnv(servers), '--smtp', '--unit', 'SYT', '--resend');
+    expect(focalRefused.code).toBe(1);
+    expect(focalRefused.stdout).toContain('máy chủ từ chối địa chỉ đầu mối vanthu@syt.thanhhoa.gov.vn');
+    expect(servers.outbound.map((m) => m.to)).toEqual([['vanthu@syt.thanhhoa.gov.vn'], ['giamdoc@syt.thanhhoa.gov.vn']]);
+  });
+
   it('refuses to start without the password in the environment, with a wrong password, or with an unknown CA', async () => {
     const none = await send({}, '--smtp', '--unit', 'SYT');
     expect(none.code).toBe(2);
