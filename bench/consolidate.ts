@@ -13,6 +13,7 @@ import { listFiles, readInputs } from '../lib/node/intake';
 import { parsePeriod, type Period } from '../lib/period/period';
 import { openZip } from '../lib/read/zip';
 import type { Roster } from '../lib/roster/roster';
+import { renderMessage } from '../lib/node/mime';
 import { simulateMonth } from '../lib/simulate/month';
 import { streamSummaryXlsx } from '../lib/summary/xlsx';
 import { currentDefinition } from '../lib/template/registry';
@@ -37,7 +38,7 @@ export async function buildInbox(catalog: Catalog, roster: Roster, months: numbe
   let files = 0;
   let bytes = 0;
   for (let m = 0; m < months; m += 1) {
-    const month = await simulateMonth({ definition: currentDefinition(), catalog, roster, period: PERIOD, seed: 1000 + m });
+    const month = await simulateMonth({ definition: currentDefinition(), catalog, roster, period: PERIOD, seed: 1000 + m, renderMessage });
     for (const file of month.files) {
       const name = `${m}-${file.name}`;
       writeFileSync(join(inbox, name), file.bytes);

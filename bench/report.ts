@@ -1,5 +1,6 @@
 // The monthly báo cáo for a province month against writing the same paragraphs and tables with the
 // bare docx library (no styles, header layout, widths or page setup), in the same process and run.
+import { renderMessage } from '../lib/node/mime';
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import type { Catalog } from '../lib/catalog/schema';
 import { extractEml } from '../lib/consolidate/eml';
@@ -35,7 +36,7 @@ export interface ReportBench {
 }
 
 async function provinceMonth(catalog: Catalog, roster: Roster): Promise<Consolidation> {
-  const month = await simulateMonth({ definition: currentDefinition(), catalog, roster, period: PERIOD, seed: 1000 });
+  const month = await simulateMonth({ definition: currentDefinition(), catalog, roster, period: PERIOD, seed: 1000, renderMessage });
   const items: IntakeItem[] = [];
   const notes: IntakeNote[] = [];
   for (const file of month.files) {

@@ -1,7 +1,8 @@
-// npm run bench [-- --json] [-- --runs N] [-- --no-national]: speed and memory measured on this
+// npm run bench [-- --json] [-- --runs N] [-- --no-national] [-- --no-mail]: speed and memory measured on this
 // machine, never asserted in tests. Needs the built CLI (npm run build:cli).
 import { loadCatalog, loadRoster } from '../lib/node/seeds';
 import { benchConsolidateInbox, benchSummaryWrite, buildInbox, removeInbox } from './consolidate';
+import { benchMail } from './mail';
 import { benchReport } from './report';
 import { benchTemplates } from './templates';
 
@@ -52,6 +53,15 @@ async function main(): Promise<void> {
     log(`  Nền (tiến trình riêng, một luồng): ${national.floorMs} ms; tỷ lệ ${national.ratio}×.`);
   }
 
+  let mail: Awaited<ReturnType<typeof benchMail>> | undefined;
+  if (!args.includes('--no-mail')) {
+    log('Đang đo gửi và nhận thư (Dovecot và máy chủ SMTP cục bộ)…');
+    mail = await benchMail(catalog, roster, runs);
+    log(`Gửi biểu mẫu qua SMTP: ${mail.send.messages} thư, trung vị ${mail.send.ms} ms; nodemailer trần cùng các thư: ${mail.send.bareMs} ms; tỷ lệ ${mail.send.ratio}× (mục tiêu ≤ 2×). Trọn lệnh da06 send (chương trình riêng): ${mail.send.cliMs} ms.`);
+    log(`Nhận thư qua IMAP: ${mail.collect.messages} thư, trung vị ${mail.collect.ms} ms; imapflow trần tải và ghi nguyên thư: ${mail.collect.bareMs} ms (${mail.collect.ratio}×); cùng việc đó và ghi cả tệp đính kèm (postal-mime, không có phần của da06): ${mail.collect.sameWorkMs} ms (${mail.collect.sameWorkRatio}×; mục tiêu ≤ 2×). Trọn lệnh da06 collect: ${mail.collect.cliMs} ms.`);
+    log(`Nhận ${mail.collectLarge.messages} thư (${mail.collectLarge.megabytes} MB) trong một tiến trình: ${mail.collectLarge.ms} ms, RSS đỉnh ${mail.collectLarge.peakRssMiB} MiB (mục tiêu < 300 MiB).`);
+  }
+
   if (json) {
     process.stdout.write(
       `${JSON.stringify(
@@ -71,6 +81,7 @@ async function main(): Promise<void> {
           summaryWrite: summary,
           national: national ?? null,
           report,
+          mail: mail ?? null,
           templates: { files: templates.files, ms: templates.ms, floorMs: templates.floorMs, ratio: templates.ratio, perFileMs: templates.perFileMs, cliMs: templates.cliMs, cliRatio: templates.cliRatio },
         },
         null,

@@ -22,7 +22,8 @@ export {
   type Task,
   type UnitGroup,
 } from './catalog/schema';
-export { buildRoster, findUnit, findUnitByName, unitsOfKind, type Roster } from './roster/roster';
+export { buildRoster, findUnit, findUnitByName, unitsOfKind, unitsWithoutAddress, type Roster } from './roster/roster';
+export { applyContacts, buildContactsWorkbook, CONTACT_COLUMNS, CONTACTS_SHEET, formatRosterFile, readContactsWorkbook, type ReadContactsResult, type UnitContact } from './roster/contacts';
 export { communeListSchema, rosterFileSchema, unitKindSchema, unitSchema, type RosterFile, type Unit, type UnitKind } from './roster/schema';
 export { DEFAULT_REPORTING_RULES, reportingRulesSchema, type ReportingRules } from './period/config';
 export { parseDeadline } from './period/deadline';
@@ -109,9 +110,19 @@ export { readSummary } from './summary/read';
 export { a1, a1Range, CHART_SHEET_NAME, chartSheetLayout, type CellPosition, type CellRange, type ChartCellKind, type ChartPlacement, type ChartSheetLayout } from './summary/chart-layout';
 export { readPreviousSummary, type PreviousSummary } from './summary/previous';
 
+// The month's e-mail: messages as data, the send log, what a received message holds, reminders.
+export { addressDomain, addressKey, formatEmailDate, isEmailAddress, isForwarded, makeMessageId, messageIdsIn, type ForwardedMessage, type MailAddress, type MailAttachment, type MailMessage, type RenderMessage } from './mail/message';
+export { DEFAULT_MAIL_SETTINGS, imapSettingsSchema, mailSettingsSchema, parseSettings, PASSWORD_ENV, senderOf, settingsFileSchema, smtpSettingsSchema, type ImapSettings, type MailSettings, type ParseSettingsResult, type SmtpSettings } from './mail/settings';
+export { composeReminder, composeTemplateMail, dueWords, recipientsOf, REMINDER_KIND_LABELS, reminderKey, unitSentenceName, type ComposeReminderOptions, type ComposeTemplateMailOptions, type Reminder, type ReminderIssue, type ReminderReason } from './mail/compose';
+export { planReminders, type PlanRemindersOptions, type ReminderFacts, type ReminderPlan } from './mail/remind';
+export { buildSendState, createRateLimit, formatSendLogEntry, isTemporaryFailure, parseSendLog, SEND_OUTCOME_LABELS, TEMPLATE_REASON, withRetries, type RetryOptions, type SendChannel, type SendLogEntry, type SendOutcome, type SendPurpose, type SendState } from './mail/send-log';
+export { DEFAULT_COLLECT_LIMITS, headerTimes, readReceivedMessage, type CollectContext, type CollectLimits, type ReadMessageResult, type ReceivedMessageMeta } from './mail/collect';
+export { formatManifest, MANIFEST_CSV, MANIFEST_FILE, MANIFEST_VERSION, manifestCsv, manifestIntake, parseManifest, type Manifest, type ManifestAttachment, type ManifestIntake, type ManifestIssue, type ManifestMessage, type ManifestReceiptSource } from './mail/manifest';
+export { safeFileName, senderStem, timeStamp, uniqueFileName, type SafeName } from './mail/names';
+
 // The month simulator (demo, tests, benchmark).
 export { createRandom, type Random } from './simulate/random';
 export { fillReturn, type FillReturnOptions } from './simulate/fill';
 export { findMistakeSite, FORMULA_LIKE_TEXT, MISTAKES, type Mistake, type MistakeSite } from './simulate/mistake';
-export { buildEml, formatEmailDate, type BuildEmlOptions, type EmlAddress, type EmlAttachment } from './simulate/eml';
 export { SECRETARIAT_MAILBOX, simulateMonth, type MonthTruth, type SimulatedFile, type SimulatedMonth, type SimulateMonthOptions } from './simulate/month';
+export { simulateReplies, withSimulatedContacts, type ReplyKind, type SimulatedReplies, type SimulatedReply, type SimulateRepliesOptions } from './simulate/replies';

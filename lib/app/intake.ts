@@ -10,6 +10,10 @@ export interface RawInput {
   bytes: Uint8Array;
   /** Last modification time (ms since the epoch), the weakest receipt time. */
   modifiedAt?: number;
+  /** What the shell already knows of its receipt (a mailbox manifest): beats every other source. */
+  receipt?: Receipt;
+  /** Not a return at all (a mailbox manifest, a saved e-mail whose attachments were saved apart): only noted. */
+  noteOnly?: IntakeNote[];
 }
 
 /** When and how a file was received, from a source better than the file's own time. */
@@ -18,6 +22,8 @@ export interface Receipt {
   at: string;
   source: Exclude<ReceiptSource, 'fileTime' | 'unknown' | 'reportDate'>;
   from?: string;
+  /** The e-mail it was attached to. */
+  container?: string;
 }
 
 export interface IntakeOptions {
@@ -40,6 +46,10 @@ export function baseName(path: string): string {
 export async function* intakeInputs(inputs: Iterable<RawInput> | AsyncIterable<RawInput>, notes: IntakeNote[], options: IntakeOptions = {}): AsyncGenerator<IntakeItem> {
   const hash = options.sha256 ?? sha256Hex;
   for await (const input of inputs) {
+    if (input.noteOnly) {
+      notes.push(...input.noteOnly);
+      continue;
+    }
     const name = baseName(input.name);
     if (name.startsWith('~$')) {
       notes.push({ name: input.name, sha256: hash(input.bytes), size: input.bytes.length, note: 'Tệp khóa tạm của Excel (~$…), không phải báo cáo.' });
@@ -51,8 +61,8 @@ export async function* intakeInputs(inputs: Iterable<RawInput> | AsyncIterable<R
       yield* extracted.items;
       continue;
     }
-    const receipt = options.receipts?.get(name);
-    if (receipt) yield { name: input.name, bytes: input.bytes, receivedAt: receipt.at, receivedAtSource: receipt.source, ...(receipt.from ? { receivedFrom: receipt.from } : {}) };
+    const receipt = input.receipt ?? options.receipts?.get(name);
+    if (receipt) yield { name: input.name, bytes: input.bytes, receivedAt: receipt.at, receivedAtSource: receipt.source, ...(receipt.from ? { receivedFrom: receipt.from } : {}), ...(receipt.container ? { container: receipt.container } : {}) };
     else if (input.modifiedAt !== undefined) yield { name: input.name, bytes: input.bytes, receivedAt: toVietnamIso(input.modifiedAt), receivedAtSource: 'fileTime' };
     else yield { name: input.name, bytes: input.bytes, receivedAtSource: 'unknown' };
   }

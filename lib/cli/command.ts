@@ -20,6 +20,8 @@ export interface CliContext {
   integrityKey?: string;
   /** A roster file other than seeds/roster.json (DA06_ROSTER), for worker threads to load too. */
   rosterPath?: string;
+  /** The environment, where passwords come from (DA06_SMTP_PASSWORD, DA06_IMAP_PASSWORD …); injectable for tests. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface OptionSpec {

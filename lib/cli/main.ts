@@ -21,6 +21,7 @@ const ctx = {
   now: () => new Date(),
   ...(process.env.DA06_SECRET ? { integrityKey: process.env.DA06_SECRET } : {}),
   ...(process.env.DA06_ROSTER ? { rosterPath: process.env.DA06_ROSTER } : {}),
+  env: process.env,
 };
 
 runCli(process.argv.slice(2), ctx).then(

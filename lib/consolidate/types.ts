@@ -6,9 +6,10 @@ import type { TaskStatusMeaning } from '../template/schema';
 import type { FieldValue } from '../validate/check';
 
 /** Where an input's receipt time came from, in order of trust. */
-export type ReceiptSource = 'email' | 'receipts' | 'reportDate' | 'fileTime' | 'unknown';
+export type ReceiptSource = 'mailServer' | 'email' | 'receipts' | 'reportDate' | 'fileTime' | 'unknown';
 
 export const RECEIPT_SOURCE_LABELS: Readonly<Record<ReceiptSource, string>> = {
+  mailServer: 'Máy chủ thư nhận (sổ nhận thư)',
   email: 'Thời điểm gửi thư (tiêu đề Date)',
   receipts: 'Sổ tiếp nhận (tệp CSV)',
   reportDate: 'Ngày báo cáo ghi trong biểu',

@@ -71,6 +71,35 @@ export const ISSUE_CATALOG = {
   'cell/legacy-font': { severity: 'warning', title: 'Phông chữ cũ', message: 'Ô dùng phông {font} (bảng mã {encoding}); {outcome} Nên gõ lại bằng phông Unicode (Times New Roman).' },
   'cell/formula-overwritten': { severity: 'warning', title: 'Công thức bị ghi đè', message: 'Ô "{field}" vốn là công thức đã bị ghi đè bằng giá trị "{value}". da06 tự tính lại; không sửa các ô công thức.' },
   'cell/formula-in-input': { severity: 'warning', title: 'Công thức trong ô nhập', message: 'Ô "{field}" chứa công thức "{formula}"; da06 dùng giá trị đã tính "{value}". Nên nhập giá trị trực tiếp.' },
+
+  // --- the contacts sheet (da06 contacts import) ---
+  'contact/bad-sheet': { severity: 'error', title: 'Tệp danh bạ không đúng mẫu', message: 'Không tìm thấy {detail} trong tệp danh bạ. Dùng tệp do lệnh da06 contacts export tạo, giữ nguyên dòng tiêu đề.' },
+  'contact/unknown-unit': { severity: 'error', title: 'Mã đơn vị không có', message: 'Mã đơn vị "{code}" không có trong danh sách đơn vị báo cáo. Sửa lại mã (xem da06 units) hoặc xóa dòng này.' },
+  'contact/duplicate-unit': { severity: 'error', title: 'Đơn vị bị lặp', message: 'Đơn vị {code} đã có ở dòng {other}. Mỗi đơn vị chỉ một dòng; xóa dòng thừa.' },
+  'contact/invalid-email': { severity: 'error', title: 'Địa chỉ thư không hợp lệ', message: '"{value}" không phải địa chỉ thư điện tử hợp lệ. Sửa lại, ví dụ vanthu@syt.thanhhoa.gov.vn; nhiều địa chỉ CC cách nhau bằng dấu chấm phẩy.' },
+  'contact/duplicate-email': { severity: 'error', title: 'Địa chỉ dùng cho hai đơn vị', message: 'Địa chỉ {value} đã là địa chỉ đầu mối của đơn vị {other} (dòng {row}). Mỗi đơn vị cần địa chỉ đầu mối riêng để thư trả lời nhận ra đúng đơn vị.' },
+  'contact/no-email': { severity: 'warning', title: 'Đơn vị chưa có địa chỉ thư', message: 'Đơn vị {code} ({name}) chưa có địa chỉ thư điện tử đầu mối. Các lệnh gửi thư sẽ liệt kê đơn vị này để Văn phòng liên hệ bằng cách khác.' },
+
+  // --- e-mail: sending, and what a received message holds (da06 send, collect, remind) ---
+  'mail/no-address': { severity: 'warning', title: 'Chưa có địa chỉ thư', message: 'Đơn vị {unit} ({name}) chưa có địa chỉ thư điện tử đầu mối: không gửi được. Bổ sung bằng da06 contacts import, hoặc liên hệ đơn vị bằng cách khác.' },
+  'mail/send-failed': { severity: 'error', title: 'Gửi thư không thành công', message: 'Gửi thư cho {unit} ({to}) không thành công sau {attempts} lần thử: {detail}. Chạy lại lệnh để gửi lại những thư chưa gửi được.' },
+  'mail/template-missing': { severity: 'error', title: 'Thiếu biểu mẫu để gửi', message: 'Không tìm thấy biểu mẫu của đơn vị {unit} ({file}) trong thư mục {dir}. Tạo bằng da06 templates, hoặc bỏ --templates để da06 tự tạo biểu mẫu.' },
+  'mail/unreadable': { severity: 'error', title: 'Không đọc được thư', message: 'Không đọc được nội dung thư ({detail}). Thư gốc vẫn được lưu làm bằng chứng; đề nghị đơn vị gửi lại.' },
+  'mail/message-too-large': { severity: 'error', title: 'Thư quá lớn', message: 'Thư nặng {size}, vượt giới hạn {limit}: thư gốc được lưu làm bằng chứng nhưng không mở tệp đính kèm. Đề nghị đơn vị chỉ gửi tệp biểu mẫu đã điền.' },
+  'mail/no-report': { severity: 'warning', title: 'Thư không kèm tệp Excel', message: 'Thư không có tệp Excel đính kèm. Nếu là thư báo cáo, đề nghị đơn vị gửi lại kèm tệp biểu mẫu đã điền.' },
+  'mail/not-spreadsheet': { severity: 'warning', title: 'Tệp đính kèm không phải Excel', message: 'Tệp đính kèm "{name}" ({type}) không phải tệp Excel nên không được tổng hợp; vẫn nằm trong thư gốc đã lưu.' },
+  'mail/attachment-too-large': { severity: 'error', title: 'Tệp đính kèm quá lớn', message: 'Tệp "{name}" nặng {size}, vượt giới hạn {limit}, nên không được lưu để tổng hợp. Đề nghị đơn vị gửi lại đúng biểu mẫu, không chèn ảnh hoặc dữ liệu khác.' },
+  'mail/unsafe-name': { severity: 'warning', title: 'Tên tệp không an toàn', message: 'Tên tệp đính kèm "{name}" có phần không dùng được trong tên tệp ({detail}); tệp được lưu với tên an toàn "{saved}".' },
+  'mail/duplicate-attachment': { severity: 'warning', title: 'Tệp đính kèm lặp lại', message: 'Tệp "{name}" giống hệt tệp "{saved}" trong cùng thư (cùng mã SHA-256); chỉ lưu một lần.' },
+  'mail/forwarded': { severity: 'warning', title: 'Tệp trong thư chuyển tiếp', message: 'Tệp "{name}" nằm trong thư được chuyển tiếp "{detail}"; người gửi thư chuyển tiếp là {from}. Trang định danh của biểu mẫu cho biết tệp là của đơn vị nào.' },
+  'mail/zipped': { severity: 'warning', title: 'Tệp trong tệp nén', message: 'Tệp "{name}" được lấy ra từ tệp nén "{archive}". Lần sau đơn vị nên gửi thẳng tệp .xlsx.' },
+  'mail/zip-unreadable': { severity: 'error', title: 'Không mở được tệp nén', message: 'Không mở được tệp nén "{name}" ({detail}). Đề nghị đơn vị gửi thẳng tệp .xlsx, không nén, không đặt mật khẩu.' },
+  'mail/too-deep': { severity: 'error', title: 'Lồng nhau quá nhiều tầng', message: '"{name}" nằm sâu quá {limit} tầng (thư trong thư, tệp nén trong tệp nén) nên không được mở tiếp. Đề nghị đơn vị gửi thẳng tệp .xlsx.' },
+  'mail/tnef': { severity: 'warning', title: 'Thư định dạng riêng của Outlook', message: 'Outlook gửi tệp "{name}" trong winmail.dat (định dạng RTF riêng của Outlook); da06 đã lấy tệp ra. Nên đặt Outlook soạn thư dạng HTML.' },
+  'mail/tnef-unreadable': { severity: 'error', title: 'Không đọc được winmail.dat', message: 'Không đọc được tệp winmail.dat của Outlook ({detail}). Đề nghị đơn vị soạn lại thư dạng HTML (Outlook: Tệp › Tùy chọn › Thư › Soạn thư theo định dạng HTML) rồi gửi lại.' },
+  'mail/smime-signed': { severity: 'warning', title: 'Thư có chữ ký số', message: 'Thư có chữ ký số S/MIME ({name}). da06 không kiểm tra chữ ký; tệp đính kèm vẫn được lấy ra và thư gốc được lưu.' },
+  'mail/smime-encrypted': { severity: 'error', title: 'Thư được mã hóa', message: 'Thư được mã hóa S/MIME ({name}) nên không đọc được tệp đính kèm. Đề nghị đơn vị gửi lại thư không mã hóa.' },
+  'mail/mailbox-reset': { severity: 'warning', title: 'Hộp thư được tạo lại', message: 'Thư mục {folder} trên máy chủ đã đổi UIDVALIDITY (từ {old} thành {new}): số UID cũ không còn dùng được; da06 nhận ra thư đã lưu theo Message-ID và SHA-256 để không lưu trùng.' },
 } as const satisfies Record<string, IssueSpec>;
 
 export type IssueCode = keyof typeof ISSUE_CATALOG;

@@ -6,6 +6,8 @@ const NAMESPACE_TITLES: Record<string, string> = {
   sheet: 'Trang tính',
   row: 'Dòng',
   cell: 'Ô',
+  contact: 'Danh bạ đơn vị (da06 contacts import)',
+  mail: 'Thư điện tử (da06 send, collect, remind)',
 };
 
 /** The reference of every issue code, generated from the catalogue (lib/issues/ma-loi.md). */

@@ -1,6 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { RawInput } from '../app/intake';
+import { MANIFEST_CSV, MANIFEST_FILE, MANIFEST_JOURNAL, manifestIntake, parseManifest, type ManifestIntake } from '../mail/manifest';
+import { nativeSha256 } from './hash';
 
 /** Every file under the given paths, folders searched recursively, in a stable order. */
 export function listFiles(paths: readonly string[]): { files: string[]; missing: string[] } {
@@ -22,7 +24,40 @@ export function listFiles(paths: readonly string[]): { files: string[]; missing:
   return { files: [...new Set(files)], missing };
 }
 
-/** Files on disk as raw inputs, each read only when its turn comes (memory stays flat). Files are only read. */
+/**
+ * Files on disk as raw inputs, each read only when its turn comes (memory stays flat); files are only
+ * read. A folder written by `da06 collect` has a manifest (so-nhan-thu.json): its saved attachments
+ * carry the mail server's receipt time and sender, the raw messages it lists are evidence (noted, not
+ * read twice), and the manifest's own files are noted.
+ */
 export function* readInputs(files: readonly string[]): Generator<RawInput> {
-  for (const file of files) yield { name: file, bytes: new Uint8Array(readFileSync(file)), modifiedAt: statSync(file).mtimeMs };
+  const manifests = new Map<string, { intake: ManifestIntake | null; problem?: string }>();
+  const manifestOf = (dir: string) => {
+    let found = manifests.get(dir);
+    if (!found) {
+      const path = join(dir, MANIFEST_FILE);
+      const parsed = existsSync(path) ? parseManifest(readFileSync(path, 'utf8')) : null;
+      found = parsed === null ? { intake: null } : parsed.ok ? { intake: manifestIntake(parsed.manifest) } : { intake: null, problem: parsed.reason };
+      manifests.set(dir, found);
+    }
+    return found;
+  };
+  for (const file of files) {
+    const name = basename(file);
+    const bytes = new Uint8Array(readFileSync(file));
+    const manifest = manifestOf(dirname(file));
+    if (name === MANIFEST_FILE || ((name === MANIFEST_CSV || name === MANIFEST_JOURNAL) && manifest.intake)) {
+      const note = manifest.problem ? `Không dùng được sổ nhận thư: ${manifest.problem}.` : 'Sổ nhận thư của da06 collect (thời điểm máy chủ nhận từng thư), không phải báo cáo.';
+      yield { name: file, bytes, noteOnly: [{ name: file, sha256: nativeSha256(bytes), size: bytes.length, note }] };
+      continue;
+    }
+    const evidence = manifest.intake?.evidence.get(name);
+    if (evidence) {
+      yield { name: file, bytes, noteOnly: evidence.map((note) => ({ ...note, name: note.name === name ? file : note.name })) };
+      continue;
+    }
+    const received = manifest.intake?.files.get(name);
+    const receipt = received?.receivedAt ? { at: received.receivedAt, source: received.receivedAtSource === 'mailServer' ? ('mailServer' as const) : ('email' as const), ...(received.from ? { from: received.from } : {}), container: received.eml } : undefined;
+    yield { name: file, bytes, modifiedAt: statSync(file).mtimeMs, ...(receipt ? { receipt } : {}) };
+  }
 }

@@ -32,6 +32,7 @@ export function buildRoster(rosterData: unknown, communeData: unknown): Roster {
     aliases: d.aliases,
     ...(d.email ? { email: d.email } : {}),
     ...(d.focalPerson ? { focalPerson: d.focalPerson } : {}),
+    ...(d.cc?.length ? { cc: d.cc } : {}),
   }));
   const communeUnits: Unit[] = communes.units.map((c) => {
     const extra = file.communes[c.code] ?? {};
@@ -46,6 +47,7 @@ export function buildRoster(rosterData: unknown, communeData: unknown): Roster {
       aliases,
       ...(extra.email ? { email: extra.email } : {}),
       ...(extra.focalPerson ? { focalPerson: extra.focalPerson } : {}),
+      ...(extra.cc?.length ? { cc: extra.cc } : {}),
     };
   });
   const all = [...departments, ...communeUnits];
@@ -77,4 +79,9 @@ export function findUnit(roster: Roster, code: string): Unit | undefined {
 export function findUnitByName(roster: Roster, name: string): Unit | undefined {
   const key = foldKey(cleanText(name));
   return roster.units.find((u) => [u.name, u.shortName, ...u.aliases].some((n) => foldKey(n) === key));
+}
+
+/** Units that cannot be mailed: every mail command lists them, none is skipped silently. */
+export function unitsWithoutAddress(units: readonly Unit[]): Unit[] {
+  return units.filter((u) => !u.email);
 }

@@ -12,6 +12,8 @@ export const unitSchema = z.object({
   aliases: z.array(z.string()),
   email: z.string().optional(),
   focalPerson: z.string().optional(),
+  /** Further recipients of the unit's mail, e.g. its leader (`da06 contacts import` fills these). */
+  cc: z.array(z.string()).optional(),
 });
 export type Unit = z.infer<typeof unitSchema>;
 
@@ -23,7 +25,7 @@ export const rosterFileSchema = z.object({
   /** Contacts and changes for communes, keyed by commune code; the names come from the official list. */
   communes: z.record(
     z.string().regex(/^\d{5}$/),
-    z.object({ email: z.string().optional(), focalPerson: z.string().optional(), aliases: z.array(z.string()).optional() }),
+    z.object({ email: z.string().optional(), focalPerson: z.string().optional(), cc: z.array(z.string()).optional(), aliases: z.array(z.string()).optional() }),
   ),
   /** Codes that no longer report (merged, dissolved): kept out of the expected list. */
   inactive: z.array(z.string()),

@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/schema';
 import type { IssueCode } from '../issues/catalog';
+import { addressDomain, type MailMessage, type RenderMessage } from '../mail/message';
 import { DEFAULT_REPORTING_RULES, type ReportingRules } from '../period/config';
 import { describePeriod, nextPeriod, type Period } from '../period/period';
 import type { Roster } from '../roster/roster';
@@ -13,7 +14,6 @@ import { applyMistakes, correctAnswers, diffAnswers, draftAnswers, type Answers,
 import { addDays, dayOfWeek, isoDate, vietnamInstant, vietnamIso, vietnamWallTime, type WallTime } from '../_lib/calendar';
 import { openForm } from './_lib/form';
 import { unitSelfName, unitSenderAddress } from './_lib/units';
-import { buildEml } from './eml';
 import { MISTAKES, type Mistake } from './mistake';
 import { createRandom, type Random } from './random';
 
@@ -32,10 +32,14 @@ export interface SimulateMonthOptions {
    */
   now?: Date;
   rules?: ReportingRules;
+  /** Writes the one return that comes as a saved e-mail (lib/node/mime.ts's renderMessage in Node). */
+  renderMessage: RenderMessage;
 }
 
 export interface SimulatedFile {
   name: string;
+  /** The unit that sent it. */
+  unit: string;
   bytes: Uint8Array;
   /** ISO 8601, Vietnam time: `2026-12-08T09:15:00+07:00`. */
   receivedAt: string;
@@ -249,7 +253,7 @@ export async function simulateMonth(options: SimulateMonthOptions): Promise<Simu
     const bytes = await form.save(later(received, -r.int(3, 90)), savedBy);
     (role === 'broken' ? truth.missing : isLate ? truth.late : truth.onTime).push(code);
 
-    const add = (name: string, data: Uint8Array, at: string, via: SimulatedFile['via'] = 'file') => files.push({ name, bytes: data, receivedAt: at, via });
+    const add = (name: string, data: Uint8Array, at: string, via: SimulatedFile['via'] = 'file') => files.push({ name, unit: code, bytes: data, receivedAt: at, via });
     switch (role) {
       case 'broken': {
         const file = uniqueName(templateFileName(period, unit), names);
@@ -277,7 +281,16 @@ export async function simulateMonth(options: SimulateMonthOptions): Promise<Simu
         const file = uniqueName(`${subject.replace(/\//g, '-')}.eml`, names);
         const text = coverLetter(unit, info.label, definition.recipient, answers);
         const at = vietnamIso(received);
-        const eml = buildEml({ from: { name: `Văn thư ${unitSelfName(unit)}`, address: unitSenderAddress(unit) }, to: SECRETARIAT_MAILBOX, subject, date: at, text, attachments: [{ filename: attachment, bytes }] });
+        const message: MailMessage = {
+          from: { name: `Văn thư ${unitSelfName(unit)}`, address: unitSenderAddress(unit) },
+          to: [SECRETARIAT_MAILBOX],
+          subject,
+          date: at,
+          messageId: `<bao-cao.${period.id}.${code}@${addressDomain(unitSenderAddress(unit))}>`,
+          text,
+          attachments: [{ filename: attachment, content: bytes }],
+        };
+        const eml = await options.renderMessage(message);
         add(file, eml, at, 'eml');
         truth.eml = { unit: code, file, attachment };
         break;

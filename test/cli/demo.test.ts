@@ -10,7 +10,11 @@ it('runs the whole month on the built-in plan and finds what the scenario put in
     expect(code).toBe(0);
     expect(stdout).toMatch(/^1\. Đã tạo 187 biểu mẫu kỳ 2026-11/);
     expect(stdout).toContain('Đơn vị phải báo cáo: 187; đã gửi 176');
-    expect(stdout.split('\n').filter((l) => l.startsWith('  khớp: '))).toHaveLength(7);
+    expect(stdout.split('\n').filter((l) => l.startsWith('  khớp: '))).toHaveLength(8);
+    expect(stdout).toContain('   Đã soạn 187 thư gửi biểu mẫu (.eml, mở bằng Outlook hoặc Thunderbird là gửi được)');
+    expect(stdout).toMatch(/\n5\. Đã soạn 14 thư nhắc \(10 chưa gửi, 1 tệp bị từ chối, 3 tệp có lỗi cần sửa\)/);
+    expect(readdirSync(join(dir, 'thu-di')).filter((f) => f.endsWith('.eml'))).toHaveLength(187);
+    expect(readdirSync(join(dir, 'thu-nhac')).filter((f) => f.endsWith('.eml'))).toHaveLength(14);
     expect(stdout).not.toContain('KHÔNG KHỚP');
     expect(readdirSync(join(dir, 'bieu-mau'))).toHaveLength(187);
     expect(readdirSync(join(dir, 'hop-thu')).some((f) => f.endsWith('.eml'))).toBe(true);

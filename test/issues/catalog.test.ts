@@ -15,7 +15,7 @@ function testSources(dir: string): string[] {
 describe('the issue catalogue', () => {
   it('uses stable namespaced codes with a Vietnamese title and message', () => {
     for (const code of ISSUE_CODES) {
-      expect(code).toMatch(/^(file|workbook|sheet|row|cell)\/[a-z0-9-]+$/);
+      expect(code).toMatch(/^(file|workbook|sheet|row|cell|contact|mail)\/[a-z0-9-]+$/);
       expect(ISSUE_CATALOG[code].title.length).toBeGreaterThan(3);
       expect(ISSUE_CATALOG[code].message).toMatch(/[àáảãạăâđèéêìíòóôơùúưỳý]/i);
     }

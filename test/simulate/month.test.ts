@@ -5,6 +5,7 @@ import { templateFileName } from '../../lib/template/filename';
 import { parseOffsetIso } from '../../lib/_lib/calendar';
 import { unitSenderAddress } from '../../lib/simulate/_lib/units';
 import { FORMULA_LIKE_TEXT } from '../../lib/simulate/mistake';
+import { renderMessage } from '../../lib/node/mime';
 import { simulateMonth, type SimulatedFile, type SimulatedMonth } from '../../lib/simulate/month';
 import { validateWorkbook, type FileReport } from '../../lib/validate/validate';
 import { catalog, definition, period, roster, unit } from './_lib/setup';
@@ -27,7 +28,7 @@ describe('simulateMonth for the whole roster, November 2026', () => {
   let email: Awaited<ReturnType<typeof PostalMime.parse>>;
 
   beforeAll(async () => {
-    month = await simulateMonth({ definition, catalog, roster, period, seed: 2026 });
+    month = await simulateMonth({ definition, catalog, roster, period, seed: 2026, renderMessage });
     truth = month.truth;
     for (const file of month.files) {
       if (file.via === 'file') reports.set(file.name, validate(file.bytes));
@@ -164,7 +165,7 @@ describe('simulateMonth for the whole roster, November 2026', () => {
 
 describe('simulateMonth is deterministic', () => {
   const small: Roster = { ...roster, units: [...roster.units.filter((u) => u.kind === 'department'), ...roster.units.filter((u) => u.kind === 'commune').slice(0, 20)] };
-  const run = (seed: number, now?: Date) => simulateMonth({ definition, catalog, roster: small, period, seed, ...(now ? { now } : {}) });
+  const run = (seed: number, now?: Date) => simulateMonth({ definition, catalog, roster: small, period, seed, renderMessage, ...(now ? { now } : {}) });
 
   it('gives byte-identical files and the same truth for the same seed, a different month for another', async () => {
     const [a, b, c] = [await run(7), await run(7), await run(8)];
@@ -184,6 +185,6 @@ describe('simulateMonth is deterministic', () => {
   }, 30_000);
 
   it('refuses a roster too small to hold every case', async () => {
-    await expect(simulateMonth({ definition, catalog, roster: { ...roster, units: roster.units.slice(0, 5) }, period, seed: 1 })).rejects.toThrow(RangeError);
+    await expect(simulateMonth({ definition, catalog, roster: { ...roster, units: roster.units.slice(0, 5) }, period, seed: 1, renderMessage })).rejects.toThrow(RangeError);
   });
 });

@@ -4,9 +4,11 @@ import { reportingPeriodOn } from '../../app/period';
 import type { Consolidation } from '../../consolidate/types';
 import type { Period } from '../../period/period';
 import type { MonthTruth } from '../../simulate/month';
+import { renderMessage } from '../../node/mime';
 import { currentDefinition } from '../../template/registry';
 import { requirePeriod, UsageError, type CliContext, type Command } from '../command';
 import { consolidationJson, printHeadline, runConsolidation } from './consolidate';
+import { runDemoMail } from './demo-mail';
 import { writeTemplates } from './templates';
 
 /** The scenario against what the merger found: the demo checks itself. */
@@ -60,16 +62,18 @@ export const demoCommand: Command = {
     const templatesDir = join(root, 'bieu-mau');
     const inbox = join(root, 'hop-thu');
     // Only our own sub-folders are replaced: a rerun starts clean, nothing else in the folder is touched.
-    for (const dir of [templatesDir, inbox]) rmSync(dir, { recursive: true, force: true });
+    for (const dir of [templatesDir, inbox, join(root, 'thu-di'), join(root, 'thu-nhac')]) rmSync(dir, { recursive: true, force: true });
     mkdirSync(inbox, { recursive: true });
 
     const roster = ctx.loadRoster();
     const templates = await writeTemplates(roster.units, period, templatesDir, ctx);
     say(`1. Đã tạo ${templates.length} biểu mẫu kỳ ${period.id} cho các đơn vị: ${templatesDir}`);
+    const mail = runDemoMail({ root, period, templates: templatesDir }, ctx);
+    say(`   ${await mail.send()}`);
 
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- exceljs loads only when needed; import() is ESM-only under node16
     const { simulateMonth } = require('../../simulate/month') as typeof import('../../simulate/month');
-    const month = await simulateMonth({ definition: currentDefinition(), catalog: ctx.loadCatalog(), roster, period, seed: Number(seedText) });
+    const month = await simulateMonth({ definition: currentDefinition(), catalog: ctx.loadCatalog(), roster, period, seed: Number(seedText), renderMessage });
     for (const file of month.files) writeFileSync(join(inbox, file.name), file.bytes);
     const receipts = join(root, 'so-tiep-nhan.csv');
     writeFileSync(receipts, `tệp,thời điểm nhận\n${month.receipts.map((r) => `${r.file},${r.receivedAt}`).join('\n')}\n`, 'utf8');
@@ -81,6 +85,7 @@ export const demoCommand: Command = {
 
     const out = join(root, `tong-hop-${period.id}.xlsx`);
     const consolidation = await runConsolidation({ paths: [inbox], period, out, receipts }, ctx);
+    const reminded = await mail.remind(consolidation, truth);
     if (values.json) {
       ctx.io.out(JSON.stringify({ summary: out, templates: templatesDir, inbox, ...(consolidationJson(consolidation) as object) }, null, 2));
       return 0;
@@ -90,7 +95,10 @@ export const demoCommand: Command = {
     say('4. Đối chiếu với kịch bản mô phỏng:');
     const checks = compareWithTruth(consolidation, truth);
     for (const line of checks) say(`  ${line}`);
-    say(`\nMở ${out} trong Excel để xem báo cáo tổng hợp (8 trang: Tổng quan, Biểu đồ, Chỉ tiêu, Nhiệm vụ, Nộp báo cáo, Khó khăn kiến nghị, Dữ liệu, Nhật ký tiếp nhận).`);
+    say(`5. ${reminded.line}`);
+    say(`  ${reminded.check}`);
+    checks.push(reminded.check);
+    say(`\nMở ${out} trong Excel để xem báo cáo tổng hợp (các trang: Tổng quan, Biểu đồ, Chỉ tiêu, Nhiệm vụ, Nộp báo cáo, Khó khăn kiến nghị, Nhiệm vụ theo đơn vị, Dữ liệu, Nhật ký tiếp nhận).`);
     return checks.every((l) => l.startsWith('khớp')) ? 0 : 1;
   },
 };

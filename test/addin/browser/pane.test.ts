@@ -5,7 +5,7 @@ import type { Frame, Page } from 'playwright-core';
 import { HIGHLIGHT_FILLS } from '../../../addin/src/office/highlight';
 import { CHART_SHEET_NAME } from '../../../addin/src/office/write-summary';
 import { groupIssues, issueText, renderMessage, type Issue } from '../../../lib/issues/issue';
-import { buildEml } from '../../../lib/simulate/eml';
+import { renderMessage as renderEml } from '../../../lib/node/mime';
 import { SUMMARY_SHEET_NAMES } from '../../../lib/summary/build';
 import { validateWorkbook } from '../../../lib/validate/validate';
 import { catalog, filledReturn, period, roster, SHEETS } from '../_lib/returns';
@@ -41,13 +41,14 @@ async function monthFiles(): Promise<Array<{ name: string; mimeType: string; buf
       name: 'bao-cao-so-tai-chinh.eml',
       mimeType: 'message/rfc822',
       buffer: Buffer.from(
-        buildEml({
+        await renderEml({
           from: { name: 'Văn thư Sở Tài chính', address: 'vanthu@stc.thanhhoa.gov.vn' },
-          to: 'da06@congan.thanhhoa.gov.vn',
+          to: [{ address: 'da06@congan.thanhhoa.gov.vn' }],
           subject: 'Báo cáo Đề án 06 tháng 11/2026',
           date: '2026-12-08T09:15:00+07:00',
+          messageId: '<bc.stc@stc.thanhhoa.gov.vn>',
           text: 'Kính gửi Công an tỉnh, Sở Tài chính gửi báo cáo tháng 11.',
-          attachments: [{ filename: '2026-11_STC.xlsx', bytes: await filledReturn('STC', { seed: 7 }) }],
+          attachments: [{ filename: '2026-11_STC.xlsx', content: await filledReturn('STC', { seed: 7 }) }],
         }),
       ),
     },

@@ -1,5 +1,6 @@
 // A real month for the report tests: the simulator's returns, consolidated as the CLI does it
 // (bare .xlsx with the receipt log's times, the e-mail opened and its attachment taken in).
+import { renderMessage } from '../../../lib/node/mime';
 import { extractEml } from '../../../lib/consolidate/eml';
 import { consolidate } from '../../../lib/consolidate/merge';
 import type { Consolidation, IntakeItem, IntakeNote } from '../../../lib/consolidate/types';
@@ -10,7 +11,7 @@ import { catalog, definition, period, roster } from '../../_lib/plan';
 export const CONSOLIDATED_AT = new Date(Date.UTC(2026, 11 /* Dec */, 12, 2, 0, 0));
 
 export async function consolidatedMonth(seed = 2026): Promise<{ month: SimulatedMonth; consolidation: Consolidation }> {
-  const month = await simulateMonth({ definition, catalog, roster, period, seed });
+  const month = await simulateMonth({ definition, catalog, roster, period, seed, renderMessage });
   const items: IntakeItem[] = [];
   const notes: IntakeNote[] = [];
   for (const file of month.files) {
