@@ -6,8 +6,10 @@ import ExcelJS from 'exceljs';
 import { packageRoot } from '../../lib/node/seeds';
 import { assertLibreOfficeInstalled } from './libreoffice';
 import {
+  clippedText,
   columnTextWidthPt,
   minFontSize,
+  missingText,
   overflowingCells,
   pageSizeMm,
   pdfPages,
@@ -67,7 +69,7 @@ async function samples(): Promise<Uint8Array> {
   wrapped.getRow(2).height = 200;
   text(wrapped, 'A3', 'Một dòng không xuống dòng, dài hơn ô', 12);
   text(wrapped, 'B3', 'chặn', 12);
-  text(wrapped, 'A4', LONG, 12, { wrapText: true }); // no stored height: the program fits the row to it
+  text(wrapped, 'A4', LONG, 12, { wrapText: true }); // no stored height: opened with the default height
   wrapped.mergeCells('A5:B5');
   text(wrapped, 'A5', LONG, 12, { wrapText: true }); // merged: no program fits the row, it keeps the default height
   const lines = sheet(wb, 'Đếm dòng');
@@ -148,15 +150,30 @@ describe('text that does not fit its cell', () => {
     expect(wrappedLines(LONG, font, columnTextWidthPt(24))).toBeGreaterThanOrEqual(6);
   });
 
-  it('flags a wrapped cell whose row is too short and an unwrapped text cut by its neighbour, nothing else', async () => {
+  it('flags wrapped cells whose row is too short (or left at the default height) and an unwrapped text cut by its neighbour, nothing else', async () => {
     const found = await overflowingCells(bytes);
     expect(found.map((o) => [o.sheet, o.cell])).toEqual([
       ['Xuống dòng', 'A1'],
       ['Xuống dòng', 'A3'],
+      ['Xuống dòng', 'A4'],
       ['Xuống dòng', 'A5'],
     ]);
     expect(found[0]).toEqual(expect.objectContaining({ heightPt: 32 }));
     expect(found[0]?.neededPt).toBeGreaterThan(90);
+  });
+
+  it('sees the lines LibreOffice cut off at the bottom of a cell too short for them, in the PDF', () => {
+    // A1 shows two of its lines and draws two more outside its clipping rectangle; the rest it leaves out.
+    expect(clippedText(pdf('Xuống dòng')).map((c) => c.page)).toEqual([1, 1]);
+    expect(clippedText(pdf('Đếm dòng'))).toEqual([]);
+    expect(clippedText(pdf('Cỡ 8'))).toEqual([]);
+  });
+
+  it('sees the text LibreOffice left out of the PDF, sheet by sheet', async () => {
+    const missing = await missingText(bytes, pdfs);
+    expect(missing.map((m) => m.sheet)).toEqual(['Xuống dòng']);
+    expect(missing[0]?.missing.length).toBeGreaterThan(100); // most of A1, A4 and A5
+    expect(await missingText(bytes, new Map([['Đếm dòng', pdf('Đếm dòng')]]))).toEqual([]);
   });
 
   it('counts at least the lines LibreOffice wraps the text into, and not far more', () => {

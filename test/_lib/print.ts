@@ -272,12 +272,36 @@ export interface TextRun {
   font: string;
   x: number;
   y: number;
+  /** The baseline lies outside the clipping rectangle in force: the program cut this line off (a cell too short for its text). */
+  clipped: boolean;
 }
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+const apply = (m: Matrix, x: number, y: number): [number, number] => [x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]];
 
 function runsOfContent(content: string, page: number): TextRun[] {
   const runs: TextRun[] = [];
-  const saved: Matrix[] = [];
+  const saved: Array<{ ctm: Matrix; clip: Box | null }> = [];
   let ctm: Matrix = IDENTITY;
+  // Clipping as LibreOffice uses it: a rectangle (`re`), `W`/`W*`, then `n`; other paths count by their bounding box.
+  let clip: Box | null = null;
+  let path: Box | null = null;
+  let clipping = false;
+  const extend = (x: number, y: number) => {
+    const [px, py] = apply(ctm, x, y);
+    path = path ? { x0: Math.min(path.x0, px), y0: Math.min(path.y0, py), x1: Math.max(path.x1, px), y1: Math.max(path.y1, py) } : { x0: px, y0: py, x1: px, y1: py };
+  };
+  const endPath = () => {
+    if (clipping && path) clip = clip ? { x0: Math.max(clip.x0, path.x0), y0: Math.max(clip.y0, path.y0), x1: Math.min(clip.x1, path.x1), y1: Math.min(clip.y1, path.y1) } : path;
+    clipping = false;
+    path = null;
+  };
   let tm: Matrix = IDENTITY;
   let tlm: Matrix = IDENTITY;
   let font = '';
@@ -295,7 +319,10 @@ function runsOfContent(content: string, page: number): TextRun[] {
   const show = (visible: boolean) => {
     if (!visible) return;
     const m = multiply(tm, ctm);
-    runs.push({ page, font, size: Math.round(size * Math.hypot(m[2], m[3]) * 1000) / 1000, x: m[4], y: m[5] });
+    const drawn = size * Math.hypot(m[2], m[3]);
+    const box = clip as Box | null;
+    const clipped = box !== null && (m[5] < box.y0 - 0.5 || m[5] - drawn * 0.25 > box.y1 || m[4] > box.x1 + 0.5);
+    runs.push({ page, font, size: Math.round(drawn * 1000) / 1000, x: m[4], y: m[5], clipped });
   };
   for (const token of tokenize(content)) {
     if (token.kind !== 'op') {
@@ -305,10 +332,44 @@ function runsOfContent(content: string, page: number): TextRun[] {
     const nonEmpty = (t: Token | undefined) => t?.kind === 'string' && !t.empty;
     switch (token.value) {
       case 'q':
-        saved.push(ctm);
+        saved.push({ ctm, clip });
         break;
-      case 'Q':
-        ctm = saved.pop() ?? IDENTITY;
+      case 'Q': {
+        const state = saved.pop();
+        ctm = state?.ctm ?? IDENTITY;
+        clip = state?.clip ?? null;
+        break;
+      }
+      case 're':
+        extend(num(4), num(3));
+        extend(num(4) + num(2), num(3) + num(1));
+        break;
+      case 'm':
+      case 'l':
+        extend(num(2), num(1));
+        break;
+      case 'c':
+        extend(num(2), num(1));
+        break;
+      case 'v':
+      case 'y':
+        extend(num(2), num(1));
+        break;
+      case 'W':
+      case 'W*':
+        clipping = true;
+        break;
+      case 'n':
+      case 'S':
+      case 's':
+      case 'f':
+      case 'F':
+      case 'f*':
+      case 'B':
+      case 'B*':
+      case 'b':
+      case 'b*':
+        endPath();
         break;
       case 'cm':
         ctm = multiply([num(6), num(5), num(4), num(3), num(2), num(1)], ctm);
@@ -383,17 +444,26 @@ export function minFontSize(pdf: string, page?: number): number {
   return textRuns(pdf, page).reduce((min, r) => Math.min(min, r.size), Infinity);
 }
 
-/** The words drawn below `size` points, to say in a failing test which text is too small. */
-export function textBelow(pdf: string, size: number): Array<{ page: number; size: number; text: string }> {
-  const small = textRuns(pdf).filter((r) => r.size < size);
-  if (small.length === 0) return [];
+/** The word pdftotext found where each run starts ('?' when none), to say in a failing test which text is meant. */
+function named(pdf: string, runs: readonly TextRun[]): Array<TextRun & { text: string }> {
+  if (runs.length === 0) return [];
   const words = pdfWords(pdf);
   const heights = new Map(pageSizeMm(pdf).map((p, i) => [i + 1, (p.height / 25.4) * 72]));
-  return small.map((r) => {
+  return runs.map((r) => {
     const top = (heights.get(r.page) ?? 0) - r.y; // baseline, measured from the top like pdftotext's boxes
     const word = words.find((w) => w.page === r.page && w.xMin - 1 <= r.x && r.x <= w.xMax && w.yMin - 1 <= top && top <= w.yMax + 1);
-    return { page: r.page, size: r.size, text: word?.text ?? '?' };
+    return { ...r, text: word?.text ?? '?' };
   });
+}
+
+/** The words drawn below `size` points. */
+export function textBelow(pdf: string, size: number): Array<{ page: number; size: number; text: string }> {
+  return named(pdf, textRuns(pdf).filter((r) => r.size < size)).map(({ page, size: drawn, text }) => ({ page, size: drawn, text }));
+}
+
+/** Lines of text the printing program cut off at their cell's edge (see {@link TextRun.clipped}). */
+export function clippedText(pdf: string): Array<{ page: number; text: string }> {
+  return named(pdf, textRuns(pdf).filter((r) => r.clipped)).map(({ page, text }) => ({ page, text }));
 }
 
 /** Renders one page to a PNG at `dpi` (pdftoppm) and returns its path. */
@@ -569,57 +639,112 @@ function printRange(ws: ExcelJS.Worksheet): { top: number; left: number; bottom:
   return { top: 1, left: 1, bottom: ws.rowCount, right: ws.columnCount };
 }
 
+interface PrintedCell {
+  cell: ExcelJS.Cell;
+  text: string;
+  /** Last row and column the cell covers (itself unless merged). */
+  bottom: number;
+  right: number;
+  merged: boolean;
+}
+
+/** Cells with text inside the print area, on rows and columns that print; a merged range once, by its first cell. */
+function printedCells(ws: ExcelJS.Worksheet): PrintedCell[] {
+  const range = printRange(ws);
+  const merges = new Map<string, { bottom: number; right: number }>();
+  const covered = new Set<string>();
+  for (const ref of (ws.model as unknown as { merges?: string[] }).merges ?? []) {
+    const [from, to] = ref.split(':') as [string, string];
+    const a = ws.getCell(from);
+    const b = ws.getCell(to);
+    merges.set(a.address, { bottom: Number(b.row), right: Number(b.col) });
+    for (let r = Number(a.row); r <= Number(b.row); r += 1) for (let c = Number(a.col); c <= Number(b.col); c += 1) if (r !== Number(a.row) || c !== Number(a.col)) covered.add(`${r}:${c}`);
+  }
+  const out: PrintedCell[] = [];
+  for (let r = range.top; r <= range.bottom; r += 1) {
+    if (ws.getRow(r).hidden) continue;
+    for (let c = range.left; c <= range.right; c += 1) {
+      if (covered.has(`${r}:${c}`) || ws.getColumn(c).hidden) continue;
+      const cell = ws.getCell(r, c);
+      const text = cellText(cell).trim();
+      if (!text) continue;
+      const merge = merges.get(cell.address);
+      out.push({ cell, text, bottom: merge?.bottom ?? r, right: merge?.right ?? c, merged: merge !== undefined });
+    }
+  }
+  return out;
+}
+
+async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  return workbook;
+}
+
 /**
  * Cells of the printed sheets whose text does not fit: wrapped text needing more lines than the row
  * (or merged rows) is high, or unwrapped text wider than its cell with a neighbour that cuts it.
- * Text is measured with the fonts' real glyph widths in Excel's column widths. Rows without a stored
- * height fit their content by themselves, merged cells excepted; hidden rows and columns are skipped.
+ * Text is measured with the fonts' real glyph widths in Excel's column widths; a row without a stored
+ * height has the sheet's default height; hidden rows and columns are skipped.
  * @example expect(await overflowingCells(bytes)).toEqual([])
  */
 export async function overflowingCells(bytes: Uint8Array, options: { sheets?: readonly string[] } = {}): Promise<Overflow[]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  const workbook = await loadWorkbook(bytes);
   const out: Overflow[] = [];
   for (const ws of workbook.worksheets) {
     if (ws.state !== 'visible' || (options.sheets && !options.sheets.includes(ws.name))) continue;
-    const range = printRange(ws);
     const defaultHeight = ws.properties.defaultRowHeight ?? 15;
     const widthOf = (c: number) => (ws.getColumn(c).hidden ? 0 : columnTextWidthPt(ws.getColumn(c).width ?? 8.43) + 3.75);
     const heightOf = (r: number) => (ws.getRow(r).hidden ? 0 : (ws.getRow(r).height ?? defaultHeight));
-    const merges = new Map<string, { bottom: number; right: number }>();
-    const covered = new Set<string>();
-    for (const ref of (ws.model as unknown as { merges: string[] }).merges ?? []) {
-      const [from, to] = ref.split(':') as [string, string];
-      const a = ws.getCell(from);
-      const b = ws.getCell(to);
-      merges.set(a.address, { bottom: Number(b.row), right: Number(b.col) });
-      for (let r = Number(a.row); r <= Number(b.row); r += 1) for (let c = Number(a.col); c <= Number(b.col); c += 1) if (r !== Number(a.row) || c !== Number(a.col)) covered.add(`${r}:${c}`);
-    }
-    for (let r = range.top; r <= range.bottom; r += 1) {
-      for (let c = range.left; c <= range.right; c += 1) {
-        if (covered.has(`${r}:${c}`) || ws.getColumn(c).hidden || ws.getRow(r).hidden) continue;
-        const cell = ws.getCell(r, c);
-        const text = cellText(cell).trim();
-        if (!text) continue;
-        const merge = merges.get(cell.address);
-        const span = merge ?? { bottom: r, right: c };
-        // A row without a stored height is sized to its content by Excel and LibreOffice, except for merged cells.
-        const autoHeight = !merge && ws.getRow(r).height === undefined;
-        let width = -3.75; // one cell's margins and grid line, whatever it spans
-        for (let k = c; k <= span.right; k += 1) width += widthOf(k);
-        let height = 0;
-        for (let k = r; k <= span.bottom; k += 1) height += heightOf(k);
-        const font = cellFont(cell);
-        const size = font.size ?? 11;
-        const lines = cell.alignment?.wrapText ? wrappedLines(text, font, width) : 1;
-        const needed = lines * lineHeightPt(size);
-        const next = span.right + 1 <= range.right ? cellText(ws.getCell(r, span.right + 1)) : '';
-        const cutAtRight = !cell.alignment?.wrapText && next !== '' && textWidthPt(text, font) > width;
-        if (cutAtRight || (!autoHeight && needed > height + 0.5)) {
-          out.push({ sheet: ws.name, cell: cell.address, text: text.slice(0, 80), lines, neededPt: Math.round(needed * 10) / 10, heightPt: height });
-        }
+    const range = printRange(ws);
+    for (const { cell, text, bottom, right, merged } of printedCells(ws)) {
+      const r = Number(cell.row);
+      const wrap = cell.alignment?.wrapText === true;
+      // Neither Excel nor LibreOffice fits a row without a stored height to wrapped text when opening a
+      // file (seen in LibreOffice 7.4): such a row keeps the default height. Both fit it to a larger font.
+      const autoHeight = !merged && ws.getRow(r).height === undefined && !wrap;
+      let width = -3.75; // one cell's margins and grid line, whatever it spans
+      for (let k = Number(cell.col); k <= right; k += 1) width += widthOf(k);
+      let height = 0;
+      for (let k = r; k <= bottom; k += 1) height += heightOf(k);
+      const font = cellFont(cell);
+      const lines = wrap ? wrappedLines(text, font, width) : 1;
+      const needed = lines * lineHeightPt(font.size ?? 11);
+      const next = right + 1 <= range.right ? cellText(ws.getCell(r, right + 1)) : '';
+      const cutAtRight = !wrap && next !== '' && textWidthPt(text, font) > width;
+      if (cutAtRight || (!autoHeight && needed > height + 0.5)) {
+        out.push({ sheet: ws.name, cell: cell.address, text: text.slice(0, 80), lines, neededPt: Math.round(needed * 10) / 10, heightPt: height });
       }
     }
   }
   return out;
 }
+
+/** Characters of a text, counted (white space left out; NFKC, so a ligature glyph counts as its letters). */
+function characterCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const char of text.normalize('NFKC').replace(/\s+/g, '')) counts.set(char, (counts.get(char) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * Text of the printed cells that the PDF lacks, sheet by sheet: LibreOffice stops drawing the lines a
+ * cell has no room for, so a cut-off cell shows as characters missing from its sheet's PDF (which also
+ * holds titles repeated on every page and the footer, so only a shortfall counts).
+ * @example expect(await missingText(bytes, await renderSheetsToPdf(bytes, options))).toEqual([])
+ */
+export async function missingText(bytes: Uint8Array, pdfs: ReadonlyMap<string, string>): Promise<Array<{ sheet: string; missing: string }>> {
+  const workbook = await loadWorkbook(bytes);
+  const out: Array<{ sheet: string; missing: string }> = [];
+  for (const [sheet, pdf] of pdfs) {
+    const ws = workbook.getWorksheet(sheet);
+    if (!ws) throw new Error(`no sheet "${sheet}" in the workbook`);
+    const text = printedCells(ws).map((p) => p.text).join(' ');
+    const printed = characterCounts(pdfText(pdf));
+    let missing = '';
+    for (const [char, count] of characterCounts(text)) missing += char.repeat(Math.max(0, count - (printed.get(char) ?? 0)));
+    if (missing) out.push({ sheet, missing });
+  }
+  return out;
+}
+
