@@ -171,9 +171,9 @@ describe('templates in LibreOffice', () => {
       { op: 'set', sheet: COVER, key: 'email', column: 'D', value: 'an@syt.thanhhoa.gov.vn' },
       { op: 'set', sheet: INDICATORS, key: 'PL1.II.5', column: 'H', value: 72.5 },
       { op: 'pick', sheet: INDICATORS, key: 'PL1.IV.12', column: 'H', value: 'Hoàn thành' },
-      { op: 'pick', sheet: TASKS, key: 'PL2.10', column: 'I', value: 'Đang triển khai' },
-      { op: 'set', sheet: TASKS, key: 'PL2.10', column: 'J', value: 40 },
-      { op: 'set', sheet: TASKS, key: 'PL2.10', column: 'K', value: results },
+      { op: 'pick', sheet: TASKS, key: 'PL2.10', column: 'G', value: 'Đang triển khai' },
+      { op: 'set', sheet: TASKS, key: 'PL2.10', column: 'H', value: 40 },
+      { op: 'set', sheet: TASKS, key: 'PL2.10', column: 'I', value: results },
       { op: 'insertRow', sheet: TASKS, beforeKey: 'PL3.II.4', values: { D: 'Dòng thêm' } },
     ]);
 
@@ -201,9 +201,9 @@ describe('templates in LibreOffice', () => {
     expect(cellOf(cover, 'email', 'D').value).toBe('an@syt.thanhhoa.gov.vn');
     expect(cellOf(indicators, 'PL1.II.5', 'H').value).toBe(72.5);
     expect(cellOf(indicators, 'PL1.IV.12', 'H').value).toBe('Hoàn thành');
-    expect(cellOf(tasks, 'PL2.10', 'I').value).toBe('Đang triển khai');
-    expect(cellOf(tasks, 'PL2.10', 'J').value).toBe(40);
-    const typed = cellOf(tasks, 'PL2.10', 'K').value;
+    expect(cellOf(tasks, 'PL2.10', 'G').value).toBe('Đang triển khai');
+    expect(cellOf(tasks, 'PL2.10', 'H').value).toBe(40);
+    const typed = cellOf(tasks, 'PL2.10', 'I').value;
     expect(typed).toBe(results);
     expect(typed).toBe(String(typed).normalize('NFC'));
 
@@ -219,8 +219,8 @@ describe('templates in LibreOffice', () => {
     }
     const taskValidations = validationsOf(sheetXml(parts, TASKS));
     const moved = rowOf(tasks, 'PL3.II.4');
-    expect(taskValidations.filter((v) => v.type === 'list' && v.formula1 === 'DS_taskStatus' && covers(v.sqref, `I${moved}`))).toHaveLength(1);
-    expect(taskValidations.filter((v) => v.type === 'decimal' && covers(v.sqref, `J${moved}`))).toHaveLength(1);
+    expect(taskValidations.filter((v) => v.type === 'list' && v.formula1 === 'DS_taskStatus' && covers(v.sqref, `G${moved}`))).toHaveLength(1);
+    expect(taskValidations.filter((v) => v.type === 'decimal' && covers(v.sqref, `H${moved}`))).toHaveLength(1);
     const indicatorValidations = validationsOf(sheetXml(parts, INDICATORS));
     expect(indicatorValidations.filter((v) => v.type === 'list' && v.formula1 === 'DS_indicatorState' && covers(v.sqref, `H${rowOf(indicators, 'PL1.IV.12')}`))).toHaveLength(1);
   }, TIMEOUT);
