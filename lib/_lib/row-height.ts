@@ -19,16 +19,19 @@ const TIMES_BOLD = [250, 333, 555, 500, 500, 1000, 833, 278, 333, 333, 500, 570,
 /** Vietnamese letters with a horn (ơ, ư and their toned forms) are wider than their base letter; other accents add no width. */
 const HORNED: Readonly<Record<string, [number, number]>> = { o: [529, 554], u: [542, 600], O: [722, 778], U: [776, 796] };
 
-/** Width in points of a text set in Times New Roman; a character outside the table counts as a wide letter. */
+/** Typographic punctuation Vietnamese documents use, regular and bold. */
+const TIMES_PUNCTUATION: Readonly<Record<string, [number, number]>> = { '“': [444, 500], '”': [444, 500], '‘': [333, 333], '’': [333, 333], '–': [500, 500], '—': [1000, 1000], '…': [1000, 1000], '•': [350, 350], '°': [400, 400] };
+
+/** Width in points of a text set in Times New Roman; a character outside the tables counts as a wide letter. */
 export function textWidthTimes(text: string, size: number, bold = false): number {
   const table = bold ? TIMES_BOLD : TIMES_REGULAR;
   let units = 0;
   for (const char of text.normalize('NFC')) {
     const parts = char === 'đ' ? 'd' : char === 'Đ' ? 'D' : char.normalize('NFD');
     const base = parts[0] ?? char;
-    const horned = parts.includes('\u031B') ? HORNED[base] : undefined;
+    const special = parts.includes('\u031B') ? HORNED[base] : TIMES_PUNCTUATION[char];
     const code = base.charCodeAt(0);
-    units += horned ? horned[bold ? 1 : 0] : code >= 32 && code <= 126 ? (table[code - 32] as number) : 722;
+    units += special ? special[bold ? 1 : 0] : code >= 32 && code <= 126 ? (table[code - 32] as number) : 722;
   }
   return (units / 1000) * size;
 }

@@ -330,10 +330,10 @@ function addCoverLegend(ctx: SheetContext, ws: ExcelJS.Worksheet, first: number,
     const style = legendStyle(item.kind);
     swatch.fill = style.fill;
     swatch.border = THIN;
-    mergeText(ctx, ws, row, 3, COVER_LAST_COLUMN, item.text, {}, { horizontal: 'left', vertical: 'middle', wrapText: true }, 20);
+    mergeText(ctx, ws, row, 3, COVER_LAST_COLUMN, item.text, {}, { horizontal: 'left', vertical: 'middle', wrapText: true, indent: 1 }, 20);
   }
   row += 1;
-  mergeText(ctx, ws, row, 3, COVER_LAST_COLUMN, legend.requiredMark, {}, { horizontal: 'left', vertical: 'middle', wrapText: true }, 20);
+  mergeText(ctx, ws, row, 3, COVER_LAST_COLUMN, legend.requiredMark, {}, { horizontal: 'left', vertical: 'middle', wrapText: true, indent: 1 }, 20);
   return row;
 }
 

@@ -105,10 +105,13 @@ export function pageSizeMm(pdf: string): Array<{ width: number; height: number }
   return [...run('pdfinfo', ['-f', '1', '-l', String(pages), pdf]).matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ width: mm(m[1] as string), height: mm(m[2] as string) }));
 }
 
-/** Text of the document or of one page (1-based), in reading order, NFC. */
-export function pdfText(pdf: string, page?: number): string {
+/**
+ * Text of the document or of one page (1-based), NFC: laid out as on the page, or `raw` in the order it
+ * is drawn (LibreOffice draws cell by cell, so a cell's wrapped lines stay together).
+ */
+export function pdfText(pdf: string, page?: number, mode: 'layout' | 'raw' = 'layout'): string {
   const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
-  return run('pdftotext', ['-enc', 'UTF-8', '-layout', ...range, pdf, '-']).normalize('NFC');
+  return run('pdftotext', ['-enc', 'UTF-8', `-${mode}`, ...range, pdf, '-']).normalize('NFC');
 }
 
 /** Text with all white space removed: LibreOffice draws glyphs a font lacks from another font, and pdftotext then splits words. */

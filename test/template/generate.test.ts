@@ -6,6 +6,7 @@ import { catalog, definition, generatedAt, period, roster, unit } from '../_lib/
 import { generateWorkbook, HEADER_ROWS } from '../../lib/template/generate';
 import { FORM_DEFINITIONS } from '../../lib/template/registry';
 import type { FormDefinition } from '../../lib/template/schema';
+import { overflowingCells } from '../_lib/print';
 import { dataKeys, identityOf, keysOf, loadWorkbook, xmlParts } from './_lib/read';
 
 const generate = (code: string, at = generatedAt) => generateWorkbook({ definition, catalog, unit: unit(code), period, generatedAt: at });
@@ -245,6 +246,11 @@ describe('generateWorkbook across the roster', () => {
     }
     expect(communeKeys.size).toBe(1);
     expect([...communeKeys][0]).toContain('PL2.14');
+  }, 120_000);
+
+  it('shows every text whole in Excel\'s column widths, for every department and a commune', async () => {
+    const units = [...roster.units.filter((u) => u.kind === 'department'), unit('15127')];
+    for (const u of units) expect([u.code, await overflowingCells(await generateWorkbook({ definition, catalog, unit: u, period, generatedAt }))]).toEqual([u.code, []]);
   }, 120_000);
 
   it('gives a unit that monitors no indicator no Biểu 01, says why on the cover, and says so in the identity', async () => {
