@@ -22,16 +22,26 @@ const HORNED: Readonly<Record<string, [number, number]>> = { o: [529, 554], u: [
 /** Typographic punctuation Vietnamese documents use, regular and bold. */
 const TIMES_PUNCTUATION: Readonly<Record<string, [number, number]>> = { '“': [444, 500], '”': [444, 500], '‘': [333, 333], '’': [333, 333], '–': [500, 500], '—': [1000, 1000], '…': [1000, 1000], '•': [350, 350], '°': [400, 400] };
 
+/** Advance of one character in 1/1000 em, regular and bold. */
+function timesAdvance(char: string): [number, number] {
+  const parts = char === 'đ' ? 'd' : char === 'Đ' ? 'D' : char.normalize('NFD');
+  const base = parts[0] ?? char;
+  const special = parts.includes('\u031B') ? HORNED[base] : TIMES_PUNCTUATION[char];
+  if (special) return special;
+  const code = base.charCodeAt(0);
+  return code >= 32 && code <= 126 ? [TIMES_REGULAR[code - 32] as number, TIMES_BOLD[code - 32] as number] : [722, 722];
+}
+
+/** Advances by character: a form's texts use a few hundred distinct characters, looked up thousands of times. */
+const ADVANCES = new Map<string, [number, number]>();
+
 /** Width in points of a text set in Times New Roman; a character outside the tables counts as a wide letter. */
 export function textWidthTimes(text: string, size: number, bold = false): number {
-  const table = bold ? TIMES_BOLD : TIMES_REGULAR;
   let units = 0;
   for (const char of text.normalize('NFC')) {
-    const parts = char === 'đ' ? 'd' : char === 'Đ' ? 'D' : char.normalize('NFD');
-    const base = parts[0] ?? char;
-    const special = parts.includes('\u031B') ? HORNED[base] : TIMES_PUNCTUATION[char];
-    const code = base.charCodeAt(0);
-    units += special ? special[bold ? 1 : 0] : code >= 32 && code <= 126 ? (table[code - 32] as number) : 722;
+    let advance = ADVANCES.get(char);
+    if (!advance) ADVANCES.set(char, (advance = timesAdvance(char)));
+    units += advance[bold ? 1 : 0];
   }
   return (units / 1000) * size;
 }
@@ -45,8 +55,14 @@ export function columnTextWidth(width: number): number {
   return Math.max(0, pixels - 5) * 0.75;
 }
 
+/** Line counts already worked out: every commune's form repeats the same rows, and the plan's texts repeat across units. */
+const LINE_COUNTS = new Map<string, number>();
+
 /** Lines a text takes wrapped at spaces in `widthPt` points; a word longer than a line breaks anywhere. */
 export function wrappedLineCount(text: string, widthPt: number, size: number, bold = false): number {
+  const key = `${size}|${bold ? 1 : 0}|${widthPt}|${text}`;
+  const known = LINE_COUNTS.get(key);
+  if (known !== undefined) return known;
   const space = textWidthTimes(' ', size, bold);
   let lines = 0;
   for (const paragraph of text.split(/\r?\n/)) {
@@ -64,6 +80,8 @@ export function wrappedLineCount(text: string, widthPt: number, size: number, bo
       used = width;
     }
   }
+  if (LINE_COUNTS.size > 20_000) LINE_COUNTS.clear(); // bounded, like foldKey's memory
+  LINE_COUNTS.set(key, lines);
   return lines;
 }
 
