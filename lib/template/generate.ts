@@ -58,7 +58,6 @@ export const HEADER_ROWS = 5;
 /** Rows of the table header that print again on every page: column headers and their numbers. */
 const TITLE_ROWS = `${HEADER_ROWS - 1}:${HEADER_ROWS}`;
 
-
 /**
  * Builds one unit's reporting workbook for a period, as `.xlsx` bytes.
  * Runs in Node and in the browser (exceljs is the writer); never writes user text as a formula.

@@ -5,6 +5,7 @@ import type ExcelJS from 'exceljs';
 import { catalogHash } from '../../lib/catalog/hash';
 import { packageRoot } from '../../lib/node/seeds';
 import { catalog, definition, generatedAt, period, unit } from '../_lib/plan';
+import { readXlsx } from '../../lib/read/xlsx';
 import { generateWorkbook, plannedRows } from '../../lib/template/generate';
 import { assertLibreOfficeInstalled, convertFiles, runUnoScript, UNO_FILL_SCRIPT } from '../_lib/libreoffice';
 import { identityOf, keysOf, loadWorkbook, xmlParts } from './_lib/read';
@@ -223,6 +224,22 @@ describe('templates in LibreOffice', () => {
     expect(taskValidations.filter((v) => v.type === 'decimal' && covers(v.sqref, `H${moved}`))).toHaveLength(1);
     const indicatorValidations = validationsOf(sheetXml(parts, INDICATORS));
     expect(indicatorValidations.filter((v) => v.type === 'list' && v.formula1 === 'DS_indicatorState' && covers(v.sqref, `H${rowOf(indicators, 'PL1.IV.12')}`))).toHaveLength(1);
+  }, TIMEOUT);
+
+  it('a commune form without Biểu 01, filled and saved by LibreOffice, still reads as no indicator rows', async () => {
+    const source = await writeTemplate('15127', '15127-before-fill.xlsx');
+    const target = join(OUT, '15127-filled.xlsx');
+    await fillWithLibreOffice(source, target, [
+      { op: 'set', sheet: COVER, key: 'preparerName', column: 'D', value: 'Lê Văn Bình' },
+      { op: 'pick', sheet: TASKS, key: 'PL2.14', column: 'G', value: 'Đang triển khai' },
+      { op: 'set', sheet: TASKS, key: 'PL2.14', column: 'H', value: 30 },
+    ]);
+    const { submission, issues } = readXlsx(readFileSync(target));
+    expect(issues.map((i) => i.code)).toEqual([]);
+    expect(submission?.sheetNames).toEqual({ cover: COVER, indicators: '', tasks: TASKS });
+    expect(submission?.indicators).toEqual([]);
+    const row = submission?.tasks.find((r) => r.key === 'PL2.14');
+    expect([row?.fields.status?.cell?.value, row?.fields.progress?.cell?.value]).toEqual(['Đang triển khai', 30]);
   }, TIMEOUT);
 
   it('LibreOffice computes the assessment formula', async () => {
