@@ -75,7 +75,7 @@ describe('templates on paper (LibreOffice)', () => {
     expect(syt[COVER]).toBe(2);
     expect(syt[INDICATORS]).toBe(1);
     expect(commune[COVER]).toBe(2);
-    // 39 tasks for Sở Y tế, 34 for a commune: about four rows a page, each tall enough for its text in Excel.
+    // 35 tasks for Sở Y tế, 31 for a commune: four or five a page, each row tall enough for its text in Excel.
     expect(syt[TASKS]).toBeGreaterThanOrEqual(6);
     expect(syt[TASKS]).toBeLessThanOrEqual(10);
     expect(commune[TASKS]).toBeLessThanOrEqual(syt[TASKS] as number);
@@ -95,9 +95,10 @@ describe('templates on paper (LibreOffice)', () => {
   it('draws no text below 8 pt: the cover at 100%, Biểu 01 and Biểu 02 at about 9 pt', () => {
     for (const code of ['SYT', '15127']) for (const file of of(code).sheets.values()) expect([file, textBelow(file, EIGHT_PT)]).toEqual([file, []]);
     expect(minFontSize(pdf('SYT', COVER))).toBeCloseTo(definition.font.size, 1);
-    expect(minFontSize(pdf('SYT', INDICATORS))).toBeGreaterThanOrEqual(9);
-    expect(minFontSize(pdf('SYT', TASKS))).toBeGreaterThanOrEqual(9);
-    expect(minFontSize(pdf('15127', TASKS))).toBeGreaterThanOrEqual(9);
+    // Fit to width, LibreOffice 7.4 prints Biểu 01 at 82% and Biểu 02 at 76–78% (9.1–9.4 pt), by the rows it holds.
+    expect(minFontSize(pdf('SYT', INDICATORS))).toBeGreaterThanOrEqual(8.5);
+    expect(minFontSize(pdf('SYT', TASKS))).toBeGreaterThanOrEqual(8.5);
+    expect(minFontSize(pdf('15127', TASKS))).toBeGreaterThanOrEqual(8.5);
   });
 
   it('cuts no text off: every cell fits its row in Excel\'s narrower columns, and LibreOffice draws every line', async () => {
