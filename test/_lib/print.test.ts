@@ -1,6 +1,7 @@
 // The print measures proven on samples whose answer is known: text set at 8 pt and 6 pt, 12 pt text
 // printed at a 50% scale, a wrapped cell whose row is too short. Built with exceljs directly (not with
 // da06's generator), printed by LibreOffice.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { packageRoot } from '../../lib/node/seeds';
@@ -28,6 +29,8 @@ import {
 const TIMEOUT = 120_000;
 const OUT = join(packageRoot(), 'test-output', 'print');
 const TNR = 'Times New Roman';
+/** A 1×1 red PNG. */
+const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
 const LONG = 'Rà soát, chuẩn hóa dữ liệu dân cư trên địa bàn; kết nối, chia sẻ với cơ sở dữ liệu chuyên ngành y tế, giáo dục, bảo hiểm xã hội theo hướng dẫn của Bộ Công an.';
 
 function sheet(wb: ExcelJS.Workbook, name: string, landscape = false): ExcelJS.Worksheet {
@@ -51,6 +54,9 @@ async function samples(): Promise<Uint8Array> {
   eight.getColumn(1).width = 40;
   text(eight, 'A1', 'Tiêu đề mười hai', 12);
   text(eight, 'A2', 'Nội dung tám điểm', 8);
+  // A picture (drawn as an image XObject) on the page changes nothing in what is measured.
+  const dot = wb.addImage({ base64: ONE_PIXEL_PNG, extension: 'png' });
+  eight.addImage(dot, { tl: { col: 1, row: 0 }, ext: { width: 40, height: 40 } });
   const six = sheet(wb, 'Cỡ 6');
   six.getColumn(1).width = 40;
   text(six, 'A1', 'Tiêu đề mười hai', 12);
@@ -80,6 +86,9 @@ async function samples(): Promise<Uint8Array> {
   hidden.getCell('A1').value = 'không in';
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
+
+/** A PDF stream object, unfiltered. */
+const stream = (dict: string, content: string) => `${dict.replace(/ >>$/, '')} /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`;
 
 let bytes: Uint8Array;
 let pdfs: Map<string, string>;
@@ -131,6 +140,27 @@ describe('print measures on known samples', () => {
     expect(height('Cỡ 8', 'Nội') / twelve).toBeCloseTo(8 / 12, 2);
     expect(height('Cỡ 6', 'Ghi') / twelve).toBeCloseTo(6 / 12, 2);
     expect(height('Thu nhỏ', 'Mười') / twelve).toBeCloseTo(6 / 12, 2);
+  });
+
+  it('reads through the pictures on a page: images carry no text', () => {
+    expect(readFileSync(pdf('Cỡ 8'), 'latin1')).toMatch(/\/Subtype\s*\/Image/);
+    expect(textRuns(pdf('Cỡ 8')).length).toBeGreaterThan(2);
+  });
+
+  it('reads text inside form XObjects (how charts and drawings are kept), scaled by their matrix', () => {
+    // A PDF written by hand: a page draws form /Fm1 at half size; the form sets 12 pt text and draws form /Fm2, which sets 10 pt.
+    const objects = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Fm1 5 0 R >> >> /Contents 4 0 R >>',
+      stream('<< >>', 'q 1 0 0 1 50 50 cm /Fm1 Do Q BT /F1 9 Tf 10 10 Td (chín) Tj ET'),
+      stream('<< /Type /XObject /Subtype /Form /BBox [0 0 500 500] /Matrix [0.5 0 0 0.5 0 0] /Resources << /XObject << /Fm2 6 0 R >> >> >>', 'BT /F1 12 Tf 0 0 Td (mười hai) Tj ET /Fm2 Do'),
+      stream('<< /Type /XObject /Subtype /Form /BBox [0 0 500 500] >>', 'BT /F1 10 Tf [(mười)] TJ ET'),
+    ];
+    const body = objects.map((o, i) => `${i + 1} 0 obj\n${o}\nendobj\n`).join('');
+    const file = join(OUT, 'form-xobject.pdf');
+    writeFileSync(file, `%PDF-1.4\n${body}trailer\n<< /Root 1 0 R >>\n%%EOF\n`, 'latin1');
+    expect(textRuns(file).map((r) => r.size).sort((a, b) => a - b)).toEqual([5, 6, 9]);
   });
 
   it('names the text drawn below a size', () => {

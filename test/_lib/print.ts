@@ -181,20 +181,48 @@ function readObjects(bytes: Buffer): Map<number, PdfObject> {
 
 const refs = (s: string): number[] => [...s.matchAll(/(\d+)\s+\d+\s+R/g)].map((m) => Number(m[1]));
 
+/** The `<< … >>` that follows `key` in a dictionary's text (nested dictionaries included), or the object a reference there names. */
+function subDictionary(dict: string, key: string, objects: Map<number, PdfObject>): string | undefined {
+  const at = dict.search(new RegExp(`/${key}(?![A-Za-z])`));
+  if (at < 0) return undefined;
+  const rest = dict.slice(at + key.length + 1);
+  const ref = /^\s*(\d+)\s+\d+\s+R/.exec(rest);
+  if (ref) return objects.get(Number(ref[1]))?.dict;
+  const open = rest.indexOf('<<');
+  if (open < 0) return undefined;
+  let depth = 0;
+  for (let i = open; i < rest.length - 1; i += 1) {
+    if (rest.startsWith('<<', i)) [depth, i] = [depth + 1, i + 1];
+    else if (rest.startsWith('>>', i)) {
+      depth -= 1;
+      i += 1;
+      if (depth === 0) return rest.slice(open + 2, i - 1);
+    }
+  }
+  return undefined;
+}
+
+interface PdfPage {
+  object: PdfObject;
+  /** The page's resources, or those it inherits from the page tree. */
+  resources: string;
+}
+
 /** Page objects in document order, walking the page tree from the catalog. */
-function pageObjects(objects: Map<number, PdfObject>): PdfObject[] {
+function pageObjects(objects: Map<number, PdfObject>): PdfPage[] {
   const catalog = [...objects.values()].find((o) => /\/Type\s*\/Catalog\b/.test(o.dict));
   const root = catalog && /\/Pages\s+(\d+)\s+\d+\s+R/.exec(catalog.dict)?.[1];
   if (!root) throw new Error('PDF has no page tree');
-  const pages: PdfObject[] = [];
-  const walk = (id: number) => {
+  const pages: PdfPage[] = [];
+  const walk = (id: number, inherited: string) => {
     const node = objects.get(id);
     if (!node) throw new Error(`PDF page tree refers to missing object ${id}`);
+    const resources = subDictionary(node.dict, 'Resources', objects) ?? inherited;
     const kids = /\/Kids\s*\[([^\]]*)\]/.exec(node.dict);
-    if (kids) for (const kid of refs(kids[1] as string)) walk(kid);
-    else pages.push(node);
+    if (kids) for (const kid of refs(kids[1] as string)) walk(kid, resources);
+    else pages.push({ object: node, resources });
   };
-  walk(Number(root));
+  walk(Number(root), '');
   return pages;
 }
 
@@ -288,12 +316,23 @@ interface Box {
 
 const apply = (m: Matrix, x: number, y: number): [number, number] => [x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]];
 
-function runsOfContent(content: string, page: number): TextRun[] {
+interface ContentContext {
+  page: number;
+  objects: Map<number, PdfObject>;
+  resources: string;
+  /** Where a form XObject is drawn from: the CTM and clip in force at its `Do`. */
+  ctm?: Matrix;
+  clip?: Box | null;
+  depth?: number;
+}
+
+function runsOfContent(content: string, context: ContentContext): TextRun[] {
+  const { page, objects } = context;
   const runs: TextRun[] = [];
   const saved: Array<{ ctm: Matrix; clip: Box | null }> = [];
-  let ctm: Matrix = IDENTITY;
+  let ctm: Matrix = context.ctm ?? IDENTITY;
   // Clipping as LibreOffice uses it: a rectangle (`re`), `W`/`W*`, then `n`; other paths count by their bounding box.
-  let clip: Box | null = null;
+  let clip: Box | null = context.clip ?? null;
   let path: Box | null = null;
   let clipping = false;
   const extend = (x: number, y: number) => {
@@ -417,8 +456,21 @@ function runsOfContent(content: string, page: number): TextRun[] {
         show(array?.kind === 'array' && array.items.some(nonEmpty));
         break;
       }
-      case 'Do':
-        throw new Error('PDF page draws an XObject: this reader measures text in page content only');
+      case 'Do': {
+        // Images carry no text; a form XObject (a drawing, a chart) is a content stream of its own.
+        const name = operands[operands.length - 1];
+        const xobjects = subDictionary(context.resources, 'XObject', objects) ?? '';
+        const ref = name?.kind === 'name' ? new RegExp(`/${name.value.replace(/[^A-Za-z0-9]/g, '\\$&')}\\s+(\\d+)\\s+\\d+\\s+R`).exec(xobjects)?.[1] : undefined;
+        const xobject = ref === undefined ? undefined : objects.get(Number(ref));
+        if (!xobject) throw new Error(`PDF page ${page} draws an XObject its resources do not name`);
+        if (/\/Subtype\s*\/Image\b/.test(xobject.dict)) break;
+        if (!/\/Subtype\s*\/Form\b/.test(xobject.dict) || (context.depth ?? 0) > 8) throw new Error(`PDF page ${page}: XObject ${ref} is not an image or a form`);
+        const matrix = /\/Matrix\s*\[([^\]]*)\]/.exec(xobject.dict)?.[1]?.trim().split(/\s+/).map(Number);
+        const own = matrix && matrix.length === 6 ? (matrix as Matrix) : IDENTITY;
+        const resources = subDictionary(xobject.dict, 'Resources', objects) ?? context.resources;
+        runs.push(...runsOfContent(xobject.stream?.toString('latin1') ?? '', { page, objects, resources, ctm: multiply(own, ctm), clip, depth: (context.depth ?? 0) + 1 }));
+        break;
+      }
       default:
         break;
     }
@@ -436,9 +488,9 @@ export function textRuns(pdf: string, page?: number): TextRun[] {
   const pages = pageObjects(objects);
   const wanted = page === undefined ? pages.map((_, i) => i + 1) : [page];
   return wanted.flatMap((n) => {
-    const object = pages[n - 1];
-    if (!object) throw new Error(`${pdf} has no page ${n}`);
-    return runsOfContent(contentOf(object, objects), n);
+    const found = pages[n - 1];
+    if (!found) throw new Error(`${pdf} has no page ${n}`);
+    return runsOfContent(contentOf(found.object, objects), { page: n, objects, resources: found.resources });
   });
 }
 
