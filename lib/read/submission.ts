@@ -25,6 +25,11 @@ export interface Identity {
   generatedAt: string;
   integrity?: string;
   sheetNames: Record<SheetId, string>;
+  /**
+   * The identity names no indicator sheet (`sheet.indicators` present and empty): from version 2 a unit
+   * that monitors no indicator gets no Biểu 01.
+   */
+  noIndicatorSheet: boolean;
   rowKeys: Array<{ sheet: SheetId; key: string }>;
 }
 
@@ -50,7 +55,7 @@ export interface ExtraRow {
 export interface Submission {
   identity: Identity;
   definition: FormDefinition;
-  /** Sheet names as found in the file (a renamed sheet is found by its keys). */
+  /** Sheet names as found in the file (a renamed sheet is found by its keys); indicators is empty when the form has no Biểu 01. */
   sheetNames: Record<SheetId, string>;
   cover: Record<string, FieldCell>;
   indicators: DataRow[];
@@ -122,6 +127,7 @@ function parseIdentity(sheet: SheetModel, issues: Issue[]): Identity | undefined
       indicators: values.get(IDENTITY_KEYS.sheetIndicators) ?? '',
       tasks: values.get(IDENTITY_KEYS.sheetTasks) ?? '',
     },
+    noIndicatorSheet: values.get(IDENTITY_KEYS.sheetIndicators) === '',
     rowKeys: rowKeys.filter((r) => r.sheet === 'cover' || r.sheet === 'indicators' || r.sheet === 'tasks'),
   };
 }
@@ -272,20 +278,23 @@ function readTemplateSheets(source: WorkbookSource, options: ReadSubmissionOptio
     indicators: identity.sheetNames.indicators || definition.indicators.sheetName,
     tasks: identity.sheetNames.tasks || definition.tasks.sheetName,
   };
+  // No indicator sheet to find only when the identity says so and lists no indicator row: a Biểu 01
+  // deleted from a form that had one is still sheet/missing.
+  const withoutIndicators = identity.noIndicatorSheet && keysOf('indicators').length === 0;
   const cover = locateSheet(source, 'cover', names.cover, keysOf('cover'), taken, issues);
   if (cover) taken.add(cover.name);
-  const indicators = locateSheet(source, 'indicators', names.indicators, keysOf('indicators'), taken, issues);
+  const indicators = withoutIndicators ? undefined : locateSheet(source, 'indicators', names.indicators, keysOf('indicators'), taken, issues);
   if (indicators) taken.add(indicators.name);
   const tasks = locateSheet(source, 'tasks', names.tasks, keysOf('tasks'), taken, issues);
-  if (!cover || !indicators || !tasks) return { issues };
+  if (!cover || (!indicators && !withoutIndicators) || !tasks) return { issues };
 
   const extraRows: ExtraRow[] = [];
   const submission: Submission = {
     identity,
     definition,
-    sheetNames: { cover: cover.name, indicators: indicators.name, tasks: tasks.name },
+    sheetNames: { cover: cover.name, indicators: indicators?.name ?? '', tasks: tasks.name },
     cover: readCover(cover, definition, issues),
-    indicators: readDataSheet(indicators, definition.indicators.columns, keysOf('indicators'), issues, extraRows),
+    indicators: indicators ? readDataSheet(indicators, definition.indicators.columns, keysOf('indicators'), issues, extraRows) : [],
     tasks: readDataSheet(tasks, definition.tasks.columns, keysOf('tasks'), issues, extraRows),
     extraRows,
     date1904: source.date1904,

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { rowHeightFor } from '../_lib/row-height';
+import { wrappedRowHeight, type WrappedCell } from '../_lib/row-height';
 import type { Catalog, Group } from '../catalog/schema';
 import { catalogHash } from '../catalog/hash';
 import { DEFAULT_INTEGRITY_KEY, integrityToken } from '../catalog/integrity';
@@ -16,7 +16,7 @@ import {
   type UnitRows,
 } from './assign';
 import { COVER_INPUT_COLUMN, HEADER_KEY, IDENTITY_KEYS, listName, rowKeyOfGroup, type SheetId } from './layout';
-import type { ColumnSpec, FieldSpec, FormDefinition, InputSpec } from './schema';
+import type { ColumnSpec, FieldSpec, FormDefinition, InputSpec, Legend } from './schema';
 import { ASSESSMENT_LABELS, assessmentFormula, assessmentOf } from './assessment';
 
 export interface GenerateWorkbookOptions {
@@ -52,8 +52,11 @@ const THIN: Partial<ExcelJS.Borders> = {
 /** Nghị định 30/2020: left 30–35 mm, right 15–20 mm, top and bottom 20–25 mm (in inches for exceljs). */
 const MARGINS = { left: 1.18, right: 0.6, top: 0.79, bottom: 0.79, header: 0.3, footer: 0.3 };
 
-/** The first data row of each data sheet: title, unit line, column headers, column numbers come before. */
-export const HEADER_ROWS = 4;
+/** The first data row of each data sheet: title, unit line, colour legend, column headers, column numbers come before. */
+export const HEADER_ROWS = 5;
+
+/** Rows of the table header that print again on every page: column headers and their numbers. */
+const TITLE_ROWS = `${HEADER_ROWS - 1}:${HEADER_ROWS}`;
 
 /**
  * Builds one unit's reporting workbook for a period, as `.xlsx` bytes.
@@ -83,10 +86,12 @@ export function buildWorkbook(options: GenerateWorkbookOptions): ExcelJS.Workboo
   workbook.subject = 'Kế hoạch 210/KH-UBND (Đề án 06)';
   workbook.calcProperties.fullCalcOnLoad = true;
 
-  const ctx: SheetContext = { definition, unit, info, workbook };
+  // From version 2 a unit that monitors no indicator gets no Biểu 01 (its cover says why).
+  const withIndicators = rows.indicators.length > 0 || definition.indicators.omittedNote === undefined;
+  const ctx: SheetContext = { definition, unit, info, workbook, withIndicators };
   // Sheets in the order the unit sees them; validations refer to the lists by name, so order does not matter to them.
   const coverKeys = addCoverSheet(ctx);
-  const indicatorKeys = addIndicatorSheet(ctx, rows.indicators, catalog.groups);
+  const indicatorKeys = withIndicators ? addIndicatorSheet(ctx, rows.indicators, catalog.groups) : [];
   const taskKeys = addTaskSheet(ctx, rows.tasks, catalog.groups);
   addListsSheet(ctx);
   addIdentitySheet(ctx, catalog, generatedAt, options.integrityKey ?? DEFAULT_INTEGRITY_KEY, [
@@ -108,6 +113,8 @@ interface SheetContext {
   unit: Unit;
   info: PeriodDescription;
   workbook: ExcelJS.Workbook;
+  /** Whether the workbook has a Biểu 01. */
+  withIndicators: boolean;
 }
 
 function font(ctx: SheetContext, extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> {
@@ -126,8 +133,20 @@ function newSheet(ctx: SheetContext, name: string): ExcelJS.Worksheet {
       horizontalCentered: true,
       margins: MARGINS,
     },
-    headerFooter: { oddFooter: `&C&"${ctx.definition.font.name},Regular"&10Trang &P/&N` },
+    headerFooter: { oddFooter: `&C&"${ctx.definition.font.name},Regular"&${ctx.definition.font.size}Trang &P/&N` },
   });
+}
+
+/** Prints columns B to `lastColumn` of rows 1 to `lastRow`: the hidden key column never prints. */
+function setPrintArea(ws: ExcelJS.Worksheet, lastColumn: number, lastRow: number): void {
+  ws.pageSetup.printArea = `B1:${ws.getColumn(lastColumn).letter}${lastRow}`;
+}
+
+/** Width of columns `from`..`to` together (a merged range). */
+function spanWidth(ws: ExcelJS.Worksheet, from: number, to: number): number {
+  let width = 0;
+  for (let c = from; c <= to; c += 1) width += ws.getColumn(c).width ?? 9;
+  return width;
 }
 
 function protect(ws: ExcelJS.Worksheet): Promise<void> {
@@ -156,13 +175,21 @@ function mergeText(
   text: string,
   style: Partial<ExcelJS.Font> = {},
   align: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'middle', wrapText: true },
+  minimum = 18,
 ): ExcelJS.Cell {
   if (to > from) ws.mergeCells(row, from, row, to);
   const cell = ws.getCell(row, from);
   cell.value = text;
   cell.font = font(ctx, style);
   cell.alignment = align;
+  // No program fits a row to a merged cell's text: the row is made tall enough here.
+  if (align.wrapText) growRow(ws, row, [{ text, width: spanWidth(ws, from, to), size: style.size ?? ctx.definition.font.size, bold: style.bold === true }], minimum);
   return cell;
+}
+
+function growRow(ws: ExcelJS.Worksheet, row: number, cells: readonly WrappedCell[], minimum: number): void {
+  const line = ws.getRow(row);
+  line.height = Math.max(line.height ?? 0, wrappedRowHeight(cells, minimum));
 }
 
 function unitHeaderName(unit: Unit): string {
@@ -239,29 +266,42 @@ function addListsSheet(ctx: SheetContext): void {
   void protect(ws);
 }
 
+/** Fill (and font) of each legend colour: the same as the cells it explains. */
+function legendStyle(kind: Legend['items'][number]['kind']): { fill: ExcelJS.Fill; font?: Partial<ExcelJS.Font> } {
+  const solid = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
+  if (kind === 'input') return { fill: solid(COLORS.input) };
+  if (kind === 'missing') return { fill: solid(COLORS.missing) };
+  return { fill: solid(COLORS.bad), font: { bold: true, color: { argb: COLORS.badFont } } };
+}
+
+const COVER_LAST_COLUMN = 7;
+
 function addCoverSheet(ctx: SheetContext): string[] {
   const { definition, unit, info } = ctx;
   const ws = newSheet(ctx, definition.cover.sheetName);
-  ws.pageSetup.fitToHeight = 1; // the cover is one page, like the front of a paper report
-  ws.columns = [{ width: 3, hidden: true }, { width: 5 }, { width: 38 }, { width: 24 }, { width: 24 }, { width: 24 }, { width: 24 }];
-  const last = 7;
+  // At 100% on A4 landscape: the cover flows onto a second page rather than shrinking to one.
+  ws.columns = [{ width: 3, hidden: true }, { width: 4 }, { width: 34 }, { width: 18 }, { width: 18 }, { width: 18 }, { width: 18 }];
+  const last = COVER_LAST_COLUMN;
   mergeText(ctx, ws, 1, 2, 3, definition.province, { bold: false });
   mergeText(ctx, ws, 1, 4, last, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true });
-  mergeText(ctx, ws, 2, 2, 3, unitHeaderName(unit), { bold: true });
+  mergeText(ctx, ws, 2, 2, 3, unitHeaderName(unit), { bold: true }, undefined, 32);
   mergeText(ctx, ws, 2, 4, last, 'Độc lập - Tự do - Hạnh phúc', { bold: true, underline: true });
-  ws.getRow(2).height = 32;
-  mergeText(ctx, ws, 5, 2, last, `${definition.title} ${info.label.toLocaleUpperCase('vi')}`, { bold: true, size: 14 });
-  ws.getRow(5).height = 40;
+  mergeText(ctx, ws, 5, 2, last, `${definition.title} ${info.label.toLocaleUpperCase('vi')}`, { bold: true, size: 14 }, undefined, 40);
   mergeText(ctx, ws, 6, 2, last, `Kỳ báo cáo: ${info.label}. ${info.cutoffText}.`, { italic: true });
-  mergeText(ctx, ws, 7, 2, last, `${info.dueText}, gửi về ${definition.recipient}.`, { bold: true, color: { argb: COLORS.due } });
-  ws.getRow(7).height = 32;
+  mergeText(ctx, ws, 7, 2, last, `${info.dueText}, gửi về ${definition.recipient}.`, { bold: true, color: { argb: COLORS.due } }, undefined, 24);
 
   let row = 9;
+  const paragraph: Partial<ExcelJS.Alignment> = { horizontal: 'left', vertical: 'top', wrapText: true };
   mergeText(ctx, ws, row, 2, last, 'HƯỚNG DẪN', { bold: true }, { horizontal: 'left' });
-  definition.cover.instructions.forEach((text, i) => {
+  // Without a Biểu 01, its instruction gives way to the note saying why there is none.
+  const instructions = definition.cover.instructions.flatMap((line) => {
+    if (typeof line === 'string') return [line];
+    if (ctx.withIndicators) return [line.text];
+    return definition.indicators.omittedNote ? [definition.indicators.omittedNote] : [];
+  });
+  instructions.forEach((text, i) => {
     row += 1;
-    mergeText(ctx, ws, row, 2, last, `${i + 1}. ${text}`, {}, { horizontal: 'left', vertical: 'top', wrapText: true });
-    ws.getRow(row).height = 32;
+    mergeText(ctx, ws, row, 2, last, `${i + 1}. ${text}`, {}, paragraph, 20);
   });
   row += 2;
   mergeText(ctx, ws, row, 2, last, 'THÔNG TIN NGƯỜI LẬP VÀ NỘI DUNG BÁO CÁO', { bold: true }, { horizontal: 'left' });
@@ -272,52 +312,108 @@ function addCoverSheet(ctx: SheetContext): string[] {
     keys.push(field.id);
   }
   ws.views = [{ state: 'normal', showGridLines: false, activeCell: `D${row - definition.cover.fields.length + 1}` }];
+  // Below the fields, whose rows stay where version 1 had them.
+  if (definition.legend) row = addCoverLegend(ctx, ws, row + 2, definition.legend);
+  setPrintArea(ws, last, row);
   void protect(ws);
   return keys;
 }
 
+/** The colour legend: a swatch in column B, its meaning beside it; then what (*) means. Returns the last row used. */
+function addCoverLegend(ctx: SheetContext, ws: ExcelJS.Worksheet, first: number, legend: Legend): number {
+  let row = first;
+  mergeText(ctx, ws, row, 2, COVER_LAST_COLUMN, legend.title, { bold: true }, { horizontal: 'left' });
+  for (const item of legend.items) {
+    row += 1;
+    const swatch = ws.getCell(row, 2);
+    const style = legendStyle(item.kind);
+    swatch.fill = style.fill;
+    swatch.border = THIN;
+    mergeText(ctx, ws, row, 3, COVER_LAST_COLUMN, item.text, {}, { horizontal: 'left', vertical: 'middle', wrapText: true, indent: 1 }, 20);
+  }
+  row += 1;
+  mergeText(ctx, ws, row, 3, COVER_LAST_COLUMN, legend.requiredMark, {}, { horizontal: 'left', vertical: 'middle', wrapText: true, indent: 1 }, 20);
+  return row;
+}
+
 function addCoverField(ctx: SheetContext, ws: ExcelJS.Worksheet, row: number, field: FieldSpec): void {
   ws.getCell(row, 1).value = field.id;
-  const label = mergeText(ctx, ws, row, 2, 3, `${field.label}${field.required ? ' (*)' : ''}`, { bold: true }, { horizontal: 'left', vertical: 'top', wrapText: true });
+  const label = mergeText(ctx, ws, row, 2, 3, `${field.label}${field.required ? ' (*)' : ''}`, { bold: true }, { horizontal: 'left', vertical: 'top', wrapText: true }, 22);
   label.border = THIN;
-  ws.mergeCells(row, COVER_INPUT_COLUMN, row, 7);
+  ws.mergeCells(row, COVER_INPUT_COLUMN, row, COVER_LAST_COLUMN);
   const cell = ws.getCell(row, COVER_INPUT_COLUMN);
   styleInput(cell, ctx);
   if (field.type === 'date') cell.numFmt = 'dd/mm/yyyy';
   if (field.type === 'phone') cell.numFmt = '@'; // keeps the leading 0 of a phone number
   cell.dataValidation = validationFor(ctx, { type: field.type, required: field.required, ...(field.maxLength ? { maxLength: field.maxLength } : {}) }, field.label, cell.address);
   markProblems(ws, cell.address, { type: field.type, required: field.required });
-  ws.getRow(row).height = field.type === 'longText' ? 110 : 22;
+  if (field.type === 'longText') ws.getRow(row).height = 110;
 }
 
-/** Title, unit line, column headers and column numbers, as Vietnamese report forms print them. */
+/** Title, unit line, colour legend, column headers and column numbers, as Vietnamese report forms print them. */
 function addTableHeader(ctx: SheetContext, ws: ExcelJS.Worksheet, title: string, columns: readonly ColumnSpec[]): void {
   const last = columns.length + 1;
+  ws.columns = [{ width: 3, hidden: true }, ...columns.map((c) => ({ width: c.width }))];
   ws.getCell(1, 1).value = '#title';
-  mergeText(ctx, ws, 1, 2, last, `${title} - ${ctx.info.label.toUpperCase()}`, { bold: true, size: 13 });
-  ws.getRow(1).height = 24;
+  mergeText(ctx, ws, 1, 2, last, `${title} - ${ctx.info.label.toUpperCase()}`, { bold: true, size: 13 }, undefined, 24);
   ws.getCell(2, 1).value = '#unit';
-  mergeText(ctx, ws, 2, 2, last, `Đơn vị báo cáo: ${ctx.unit.name} (mã ${ctx.unit.code}). ${ctx.info.cutoffText}. ${ctx.info.dueText}.`, { italic: true });
-  ws.getRow(2).height = 20;
-  ws.getCell(3, 1).value = HEADER_KEY;
-  ws.getCell(4, 1).value = '#number';
+  mergeText(ctx, ws, 2, 2, last, `Đơn vị báo cáo: ${ctx.unit.name} (mã ${ctx.unit.code}). ${ctx.info.cutoffText}. ${ctx.info.dueText}.`, { italic: true }, undefined, 20);
+  ws.getCell(3, 1).value = '#legend';
+  if (ctx.definition.legend) addLegendRow(ctx, ws, 3, columns, ctx.definition.legend);
+  const headerRow = HEADER_ROWS - 1;
+  ws.getCell(headerRow, 1).value = HEADER_KEY;
+  ws.getCell(HEADER_ROWS, 1).value = '#number';
+  const headers: WrappedCell[] = [];
   columns.forEach((column, i) => {
-    const header = ws.getCell(3, i + 2);
+    const header = ws.getCell(headerRow, i + 2);
     header.value = column.header.replace('{year}', String(ctx.info.year));
     header.font = font(ctx, { bold: true });
     header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: COLORS.header } };
     header.border = THIN;
-    const number = ws.getCell(4, i + 2);
+    headers.push({ text: header.value, width: column.width, size: ctx.definition.font.size, bold: true });
+    const number = ws.getCell(HEADER_ROWS, i + 2);
     number.value = `(${i + 1})`;
-    number.font = font(ctx, { italic: true, size: 10 });
+    number.font = font(ctx, { italic: true }); // as large as the body: the data sheets print at about 78%
     number.alignment = { horizontal: 'center' };
     number.border = THIN;
   });
-  ws.getRow(3).height = 48;
-  ws.columns = [{ width: 3, hidden: true }, ...columns.map((c) => ({ width: c.width }))];
+  growRow(ws, headerRow, headers, 36);
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROWS, topLeftCell: `B${HEADER_ROWS + 1}`, showGridLines: true }];
-  ws.pageSetup.printTitlesRow = `3:${HEADER_ROWS}`;
+  ws.pageSetup.printTitlesRow = TITLE_ROWS;
+}
+
+/**
+ * The colour legend above a table: its label, then one coloured box per colour saying what it means,
+ * laid over the input columns (the cells it explains) so that each box is wide enough for its words.
+ */
+function addLegendRow(ctx: SheetContext, ws: ExcelJS.Worksheet, row: number, columns: readonly ColumnSpec[], legend: Legend): void {
+  const firstInput = columns.findIndex((c) => c.input);
+  const span = columns.slice(firstInput).map((c) => c.width);
+  const items = legend.items;
+  if (firstInput < 1 || span.length < items.length) throw new Error(`Legend of ${ws.name} needs ${items.length} columns after the first input column`);
+  // Cut the columns into one group per item, so that the most crowded box is as roomy as it can be.
+  let best: number[] = [];
+  let bestRoom = -Infinity;
+  const choose = (start: number, cuts: number[]): void => {
+    if (cuts.length === items.length - 1) {
+      const bounds = [0, ...cuts, span.length];
+      const room = Math.min(...items.map((item, i) => span.slice(bounds[i], bounds[i + 1]).reduce((a, b) => a + b, 0) / item.label.length));
+      if (room > bestRoom) [best, bestRoom] = [bounds, room];
+      return;
+    }
+    for (let cut = start + 1; cut <= span.length - (items.length - cuts.length - 1); cut += 1) choose(cut, [...cuts, cut]);
+  };
+  choose(0, []);
+  mergeText(ctx, ws, row, 2, firstInput + 1, legend.label, { italic: true }, { horizontal: 'right', vertical: 'middle', wrapText: true }, 20);
+  items.forEach((item, i) => {
+    const from = firstInput + 2 + (best[i] as number);
+    const to = firstInput + 1 + (best[i + 1] as number);
+    const style = legendStyle(item.kind);
+    const cell = mergeText(ctx, ws, row, from, to, item.label, style.font ?? {}, { horizontal: 'center', vertical: 'middle', wrapText: true }, 20);
+    cell.fill = style.fill;
+    cell.border = THIN;
+  });
 }
 
 function addHeadingRow(ctx: SheetContext, ws: ExcelJS.Worksheet, row: number, key: string, text: string, lastColumn: number, fill: string): void {
@@ -343,7 +439,7 @@ function addIndicatorSheet(ctx: SheetContext, rows: IndicatorRow[], groups: read
   let row = HEADER_ROWS;
   if (rows.length === 0) {
     row += 1;
-    addHeadingRow(ctx, ws, row, '#empty', spec.emptyNote, last, COLORS.group);
+    addHeadingRow(ctx, ws, row, '#empty', spec.emptyNote ?? '', last, COLORS.group);
   }
   let group: string | undefined;
   let stt = 0;
@@ -365,8 +461,9 @@ function addIndicatorSheet(ctx: SheetContext, rows: IndicatorRow[], groups: read
       if (column.source === 'assessment') return addAssessment(ctx, ws, cell, item, ws.getCell(row, resultColumn).address);
       lockedCell(ctx, cell, indicatorValue(column, item, stt), column.source === 'text' ? { vertical: 'top', wrapText: true } : { horizontal: 'center', vertical: 'top', wrapText: true });
     });
-    fitRowHeight(ws, row, spec.columns, 36);
+    fitRowHeight(ctx, ws, row, spec.columns, 36);
   }
+  setPrintArea(ws, last, row);
   void protect(ws);
   return keys;
 }
@@ -417,9 +514,17 @@ function addAssessment(ctx: SheetContext, ws: ExcelJS.Worksheet, cell: ExcelJS.C
   });
 }
 
-function fitRowHeight(ws: ExcelJS.Worksheet, row: number, columns: readonly ColumnSpec[], minimum: number): void {
-  const cells = columns.map((column, i) => ({ value: ws.getCell(row, i + 2).value, width: column.width }));
-  ws.getRow(row).height = rowHeightFor(cells.filter((c): c is { value: string; width: number } => typeof c.value === 'string').map((c) => ({ text: c.value, width: c.width })), minimum);
+/** The text a cell shows: its string, a rich text's runs, or a formula's cached result. */
+function shownText(value: ExcelJS.CellValue): string {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('');
+  if (value && typeof value === 'object' && 'result' in value && typeof value.result === 'string') return value.result;
+  return '';
+}
+
+function fitRowHeight(ctx: SheetContext, ws: ExcelJS.Worksheet, row: number, columns: readonly ColumnSpec[], minimum: number): void {
+  const size = ctx.definition.font.size;
+  ws.getRow(row).height = wrappedRowHeight(columns.map((column, i) => ({ text: shownText(ws.getCell(row, i + 2).value), width: column.width, size })), minimum);
 }
 
 function taskSectionGroups(rows: TaskRow[]): Array<{ appendix: TaskRow['task']['appendix']; items: TaskRow[] }> {
@@ -460,10 +565,10 @@ function addTaskSheet(ctx: SheetContext, rows: TaskRow[], groups: readonly Group
           }
           return;
         }
-        lockedCell(ctx, cell, taskValue(column, item, stt), column.source === 'text' || column.source === 'leadText' ? { vertical: 'top', wrapText: true } : { horizontal: 'center', vertical: 'top', wrapText: true });
+        lockedCell(ctx, cell, taskValue(ctx, column, item, stt), column.source === 'text' || column.source === 'leadText' ? { vertical: 'top', wrapText: true } : { horizontal: 'center', vertical: 'top', wrapText: true });
         if (column.source === 'deadlineStatus' && item.deadline.status === 'overdue') cell.font = font(ctx, { bold: true, color: { argb: COLORS.due } });
       });
-      fitRowHeight(ws, row, spec.columns, 48);
+      fitRowHeight(ctx, ws, row, spec.columns, 36);
     }
   }
   // Every task row takes the same inputs: one validation and one set of conditional formats per column,
@@ -479,11 +584,17 @@ function addTaskSheet(ctx: SheetContext, rows: TaskRow[], groups: readonly Group
       markProblems(ws, range, column.input, `AND(LEFT($A${first},1)<>"#",LEN($A${first})>0)`, `${letter}${first}`);
     });
   }
+  setPrintArea(ws, last, row);
   void protect(ws);
   return keys;
 }
 
-function taskValue(column: ColumnSpec, item: TaskRow, stt: number): ExcelJS.CellValue {
+/** Who leads a task the unit coordinates, as the plan names them. */
+function leadOf(item: TaskRow): string {
+  return item.task.leadText || item.task.external.join(', ');
+}
+
+function taskValue(ctx: SheetContext, column: ColumnSpec, item: TaskRow, stt: number): ExcelJS.CellValue {
   switch (column.source) {
     case 'stt':
       return stt;
@@ -494,7 +605,22 @@ function taskValue(column: ColumnSpec, item: TaskRow, stt: number): ExcelJS.Cell
     case 'role':
       return TASK_ROLE_LABELS[item.role];
     case 'leadText':
-      return item.task.leadText || item.task.external.join(', ');
+      return leadOf(item);
+    case 'roleAndLead':
+      return item.role === 'lead' ? TASK_ROLE_LABELS.lead : `${TASK_ROLE_LABELS.coordinator}\n(chủ trì: ${leadOf(item)})`;
+    case 'deadlineAndStatus': {
+      // A dated deadline says where the period stands (red and bold when overdue); "Thường xuyên" and
+      // "Sau khi …" already say it in their own words.
+      const { status } = item.deadline;
+      if (status === 'recurring' || status === 'conditional') return item.task.deadline.text;
+      const overdue = status === 'overdue';
+      return {
+        richText: [
+          { text: `${item.task.deadline.text}\n`, font: font(ctx) },
+          { text: `(${DEADLINE_STATUS_LABELS[status]})`, font: font(ctx, overdue ? { bold: true, color: { argb: COLORS.due } } : { italic: true }) },
+        ],
+      };
+    }
     case 'deadlineText':
       return item.task.deadline.text;
     case 'deadlineStatus':
@@ -526,7 +652,8 @@ function addIdentitySheet(
     [IDENTITY_KEYS.period, info.id],
     [IDENTITY_KEYS.generatedAt, generatedAt.toISOString()],
     [IDENTITY_KEYS.sheetCover, definition.cover.sheetName],
-    [IDENTITY_KEYS.sheetIndicators, definition.indicators.sheetName],
+    // Empty: the workbook has no Biểu 01 (a unit that monitors no indicator, from version 2).
+    [IDENTITY_KEYS.sheetIndicators, ctx.withIndicators ? definition.indicators.sheetName : ''],
     [IDENTITY_KEYS.sheetTasks, definition.tasks.sheetName],
     [IDENTITY_KEYS.rowCount, rowKeys.length],
     [

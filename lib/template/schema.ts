@@ -17,7 +17,9 @@ const columnSchema = z.object({
   header: z.string(),
   width: z.number().positive(),
   /** What a generated (locked) column shows; absent on input columns. */
-  source: z.enum(['stt', 'key', 'text', 'unitOfMeasure', 'role', 'target', 'assessment', 'leadText', 'deadlineText', 'deadlineStatus']).optional(),
+  source: z
+    .enum(['stt', 'key', 'text', 'unitOfMeasure', 'role', 'target', 'assessment', 'leadText', 'deadlineText', 'deadlineStatus', 'roleAndLead', 'deadlineAndStatus'])
+    .optional(),
   input: inputSchema.optional(),
 });
 export type ColumnSpec = z.infer<typeof columnSchema>;
@@ -39,6 +41,19 @@ const resultTypeRuleSchema = z.object({
 });
 export type ResultTypeRule = z.infer<typeof resultTypeRuleSchema>;
 
+/** A line of the cover's instructions; one that names a sheet is shown only when the workbook has that sheet. */
+const instructionSchema = z.union([z.string(), z.object({ text: z.string(), onlyWith: z.enum(['indicators']) })]);
+export type Instruction = z.infer<typeof instructionSchema>;
+
+/** What each input-cell colour means, on the cover (`text`) and above each data sheet's table (`label`). */
+const legendSchema = z.object({
+  title: z.string(),
+  label: z.string(),
+  items: z.array(z.object({ kind: z.enum(['input', 'missing', 'invalid']), label: z.string(), text: z.string() })).min(1),
+  requiredMark: z.string(),
+});
+export type Legend = z.infer<typeof legendSchema>;
+
 /** What a task status entry means, whatever its words: the merger and the rules reason on these. */
 export const taskStatusMeaningSchema = z.enum(['notStarted', 'inProgress', 'done', 'doneLate']);
 export type TaskStatusMeaning = z.infer<typeof taskStatusMeaningSchema>;
@@ -53,11 +68,16 @@ export const formDefinitionSchema = z
     recipient: z.string(),
     font: z.object({ name: z.string(), size: z.number() }),
     lists: z.record(z.string(), z.array(z.string()).min(1)),
-    cover: z.object({ sheetName: z.string(), instructions: z.array(z.string()), fields: z.array(fieldSchema) }),
+    cover: z.object({ sheetName: z.string(), instructions: z.array(instructionSchema), fields: z.array(fieldSchema) }),
+    /** From version 2. */
+    legend: legendSchema.optional(),
     indicators: z.object({
       sheetName: z.string(),
       title: z.string(),
-      emptyNote: z.string(),
+      /** Version 1: a unit that monitors no indicator gets a Biểu 01 that says so. */
+      emptyNote: z.string().optional(),
+      /** From version 2: such a unit gets no Biểu 01, and its cover says why. */
+      omittedNote: z.string().optional(),
       columns: z.array(columnSchema),
       resultTypes: z.array(resultTypeRuleSchema).min(1),
     }),
@@ -85,6 +105,9 @@ export const formDefinitionSchema = z
       const entries = def.lists[statusList] ?? [];
       const meant = Object.keys(def.tasks.statusMeanings);
       if (entries.length !== meant.length || entries.some((e) => !meant.includes(e))) ctx.addIssue({ code: 'custom', message: `statusMeanings must give a meaning to exactly the entries of list ${statusList}` });
+    }
+    if ((def.indicators.emptyNote === undefined) === (def.indicators.omittedNote === undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'indicators needs exactly one of emptyNote, omittedNote' });
     }
     for (const sheet of [def.indicators, def.tasks]) {
       for (const c of sheet.columns) {

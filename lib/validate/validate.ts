@@ -33,7 +33,8 @@ export function reportOfRead(read: ReadSubmissionResult, ctx: CheckContext): Fil
   if (!read.submission) return summarise({ readable: false, issues: read.issues, sheetOrder: [] });
   const { submission } = read;
   const checked = checkSubmission(submission, ctx);
-  const order = [submission.sheetNames.cover, submission.sheetNames.indicators, submission.sheetNames.tasks];
+  // A commune form from version 2 has no indicator sheet: its empty name is no sheet to list or watch.
+  const order = [submission.sheetNames.cover, submission.sheetNames.indicators, submission.sheetNames.tasks].filter((name) => name !== '');
   return summarise({
     readable: true,
     unit: submission.identity.unitCode,

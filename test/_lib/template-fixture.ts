@@ -4,6 +4,7 @@ import { catalogHash } from '../../lib/catalog/hash';
 import { DEFAULT_INTEGRITY_KEY, integrityToken } from '../../lib/catalog/integrity';
 import { loadCatalog } from '../../lib/node/seeds';
 import { currentDefinition } from '../../lib/template/registry';
+import type { FormDefinition } from '../../lib/template/schema';
 import { buildXlsx, type FixtureCell, type FixtureSheet, type FixtureWorkbook } from './xlsx-fixture';
 
 export const SHEETS = { cover: 'Thông tin chung', indicators: 'Biểu 01 - Chỉ tiêu', tasks: 'Biểu 02 - Nhiệm vụ', identity: '_da06' } as const;
@@ -13,14 +14,22 @@ export const FIRST_ROW = 5;
 /** Cover fields start here, one per row, input in column D. */
 export const COVER_FIRST_ROW = 17;
 
-const definition = currentDefinition();
+const current = currentDefinition();
 export const CATALOG_HASH = catalogHash(loadCatalog());
 
 export type Row = [key: string | null, cells: Record<string, FixtureCell>];
 
 export interface TemplateFixtureSpec {
+  /** The form definition the return was made from (its columns, headers, id and version); the current one by default. */
+  definition?: FormDefinition;
   unit?: string;
   unitName?: string;
+  unitKind?: 'department' | 'commune';
+  /**
+   * false: a form without Biểu 01, as a unit that monitors no indicator gets from version 2 on (the
+   * identity's `sheet.indicators` is present and empty).
+   */
+  indicatorSheet?: boolean;
   period?: string;
   identity?: Record<string, FixtureCell>;
   /** Row keys the identity sheet lists; defaults to the keys of the rows given. */
@@ -35,17 +44,17 @@ export interface TemplateFixtureSpec {
 }
 
 /** Column ids of a data sheet, in order from column B (the definition's own order). */
-function columnIds(sheet: 'indicators' | 'tasks'): string[] {
+function columnIds(sheet: 'indicators' | 'tasks', definition: FormDefinition = current): string[] {
   return definition[sheet].columns.map((c) => c.id);
 }
 
-function headerRow(sheet: 'indicators' | 'tasks', year: string): FixtureCell[] {
+function headerRow(definition: FormDefinition, sheet: 'indicators' | 'tasks', year: string): FixtureCell[] {
   return ['#header', ...definition[sheet].columns.map((c) => c.header.replace('{year}', year))];
 }
 
-function dataSheet(sheet: 'indicators' | 'tasks', name: string, rows: Row[], year: string): FixtureSheet {
-  const ids = columnIds(sheet);
-  const table: FixtureCell[][] = [['#title', 'BIỂU'], ['#unit', 'Đơn vị'], headerRow(sheet, year), ['#number', '(1)']];
+function dataSheet(definition: FormDefinition, sheet: 'indicators' | 'tasks', name: string, rows: Row[], year: string): FixtureSheet {
+  const ids = columnIds(sheet, definition);
+  const table: FixtureCell[][] = [['#title', 'BIỂU'], ['#unit', 'Đơn vị'], headerRow(definition, sheet, year), ['#number', '(1)']];
   for (const [key, cells] of rows) {
     const line: FixtureCell[] = [key];
     ids.forEach((id, i) => {
@@ -59,7 +68,7 @@ function dataSheet(sheet: 'indicators' | 'tasks', name: string, rows: Row[], yea
   return { name, rows: table };
 }
 
-function coverSheet(name: string, values: Record<string, FixtureCell>): FixtureSheet {
+function coverSheet(definition: FormDefinition, name: string, values: Record<string, FixtureCell>): FixtureSheet {
   const rows: FixtureCell[][] = Array.from({ length: COVER_FIRST_ROW - 1 }, () => []);
   rows[0] = [null, 'UBND TỈNH THANH HÓA'];
   for (const field of definition.cover.fields) rows.push([field.id, field.label, null, values[field.id]]);
@@ -79,6 +88,9 @@ export const GOOD_COVER: Record<string, FixtureCell> = {
 };
 
 export function templateFixture(spec: TemplateFixtureSpec = {}): FixtureWorkbook {
+  const definition = spec.definition ?? current;
+  const withIndicators = spec.indicatorSheet ?? true;
+  if (!withIndicators && (spec.indicators?.length ?? 0) > 0) throw new Error('a form without Biểu 01 has no indicator rows');
   const period = spec.period ?? '2026-11';
   const year = period.slice(0, 4);
   const names = { ...SHEETS, ...spec.sheetNames };
@@ -98,11 +110,11 @@ export function templateFixture(spec: TemplateFixtureSpec = {}): FixtureWorkbook
     catalogHash: CATALOG_HASH,
     unitCode,
     unitName: spec.unitName ?? 'Công an tỉnh',
-    unitKind: 'department',
+    unitKind: spec.unitKind ?? 'department',
     period,
     generatedAt: '2026-11-26T00:00:00.000Z',
     'sheet.cover': SHEETS.cover,
-    'sheet.indicators': SHEETS.indicators,
+    'sheet.indicators': withIndicators ? SHEETS.indicators : '',
     'sheet.tasks': SHEETS.tasks,
     integrity: integrityToken(DEFAULT_INTEGRITY_KEY, { templateId: definition.id, templateVersion: definition.version, unitCode, period, catalogHash: CATALOG_HASH }),
     ...spec.identity,
@@ -113,9 +125,9 @@ export function templateFixture(spec: TemplateFixtureSpec = {}): FixtureWorkbook
   return {
     ...spec.workbook,
     sheets: [
-      coverSheet(names.cover, { ...GOOD_COVER, ...spec.cover }),
-      dataSheet('indicators', names.indicators, indicators, year),
-      dataSheet('tasks', names.tasks, tasks, year),
+      coverSheet(definition, names.cover, { ...GOOD_COVER, ...spec.cover }),
+      ...(withIndicators ? [dataSheet(definition, 'indicators', names.indicators, indicators, year)] : []),
+      dataSheet(definition, 'tasks', names.tasks, tasks, year),
       ...(spec.extraSheets ?? []),
       { name: SHEETS.identity, state: 'veryHidden', rows: identityRows },
     ],
@@ -135,5 +147,5 @@ export function at(sheet: 'indicators' | 'tasks', rowIndex: number, column: stri
 }
 
 export function coverAt(field: string): string {
-  return `D${COVER_FIRST_ROW + definition.cover.fields.findIndex((f) => f.id === field)}`;
+  return `D${COVER_FIRST_ROW + current.cover.fields.findIndex((f) => f.id === field)}`;
 }

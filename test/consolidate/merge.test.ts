@@ -5,7 +5,7 @@ import type { IntakeItem } from '../../lib/consolidate/types';
 import { loadCatalog, loadRoster } from '../../lib/node/seeds';
 import { parsePeriod, type Period } from '../../lib/period/period';
 import { buildSummaryModel } from '../../lib/summary/build';
-import { templateXlsx, type TemplateFixtureSpec } from '../_lib/template-fixture';
+import { at, templateXlsx, type TemplateFixtureSpec } from '../_lib/template-fixture';
 
 const catalog = loadCatalog();
 const roster = loadRoster();
@@ -60,7 +60,7 @@ describe('consolidate a small month with known answers', () => {
         superseded: ['cat-lan-1.xlsx'],
         changes: expect.arrayContaining([
           { sheet: 'Biểu 01 - Chỉ tiêu', cell: 'H5', key: 'PL1.I.3', field: 'result', before: 50, after: 55 },
-          { sheet: 'Biểu 02 - Nhiệm vụ', cell: 'J5', key: 'PL3.II.3', field: 'progress', before: 40, after: 60 },
+          { sheet: 'Biểu 02 - Nhiệm vụ', cell: at('tasks', 0, 'progress'), key: 'PL3.II.3', field: 'progress', before: 40, after: 60 },
         ]),
       },
     ]);

@@ -1,8 +1,11 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { readXlsx } from '../../lib/read/xlsx';
-import { currentDefinition } from '../../lib/template/registry';
+import { loadCatalog, loadRoster } from '../../lib/node/seeds';
+import { currentDefinition, FORM_DEFINITIONS } from '../../lib/template/registry';
+import type { FormDefinition } from '../../lib/template/schema';
+import { validateWorkbook } from '../../lib/validate/validate';
 import { buildXlsx } from '../_lib/xlsx-fixture';
-import { SHEETS, templateFixture, templateXlsx } from '../_lib/template-fixture';
+import { SHEETS, templateFixture, templateXlsx, type Row } from '../_lib/template-fixture';
 
 const codes = (bytes: Uint8Array, options = {}) => readXlsx(bytes, options).issues.map((i) => i.code);
 
@@ -107,6 +110,45 @@ describe('readXlsx recognising a return by its content', () => {
     const fixture = templateFixture({ tasks: [['PL2.1', {}]] });
     fixture.sheets = fixture.sheets.filter((s) => s.name !== SHEETS.tasks);
     expect(readXlsx(buildXlsx(fixture)).issues.map((i) => [i.code, i.params.expected])).toEqual([['sheet/missing', SHEETS.tasks]]);
+  });
+});
+
+describe('readXlsx on a form without Biểu 01 (a unit that monitors no indicator, from version 2)', () => {
+  const commune = { unit: '15127', unitName: 'Xã Cẩm Thủy', unitKind: 'commune' as const, tasks: [['PL2.14', { status: 'Đang triển khai', progress: 50 }]] as Row[] };
+
+  it('reads it as no indicator rows when the identity names no indicator sheet', () => {
+    const result = readXlsx(templateXlsx({ ...commune, indicatorSheet: false }));
+    expect(result.issues).toEqual([]);
+    expect(result.submission?.indicators).toEqual([]);
+    expect(result.submission?.sheetNames).toEqual({ cover: SHEETS.cover, indicators: '', tasks: SHEETS.tasks });
+    expect(result.submission?.identity.noIndicatorSheet).toBe(true);
+    expect(result.submission?.tasks.map((r) => [r.key, r.fields.progress?.cell?.value])).toEqual([['PL2.14', 50]]);
+  });
+
+  it('validates it with the cover and Biểu 02 as its only sheets', () => {
+    const report = validateWorkbook(templateXlsx({ ...commune, indicatorSheet: false }), { catalog: loadCatalog(), roster: loadRoster(), expected: { period: '2026-11' } });
+    expect(report.readable).toBe(true);
+    expect(report.sheetOrder).toEqual([SHEETS.cover, SHEETS.tasks]);
+    expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  it('still says sheet/missing when a form that had Biểu 01 lost it', () => {
+    const fixture = templateFixture({ indicators: [['PL1.I.3', { result: 55 }]] });
+    fixture.sheets = fixture.sheets.filter((s) => s.name !== SHEETS.indicators);
+    expect(readXlsx(buildXlsx(fixture)).issues.map((i) => [i.code, i.params.expected])).toEqual([['sheet/missing', SHEETS.indicators]]);
+  });
+
+  it('still says sheet/missing when the identity lists indicator rows but names no sheet for them', () => {
+    const fixture = templateFixture({ ...commune, indicatorSheet: false, listedKeys: { indicators: ['PL1.I.3'] } });
+    expect(readXlsx(buildXlsx(fixture)).issues.map((i) => [i.code, i.params.expected])).toEqual([['sheet/missing', SHEETS.indicators]]);
+  });
+
+  it('reads a version 1 commune form, whose Biểu 01 only holds the note, as before', () => {
+    const v1 = FORM_DEFINITIONS.find((d) => d.version === 1) as FormDefinition;
+    const result = readXlsx(templateXlsx({ ...commune, definition: v1, indicators: [['#empty', { stt: v1.indicators.emptyNote ?? '' }]] }));
+    expect(result.issues.map((i) => i.code)).toEqual(['workbook/outdated-template']);
+    expect(result.submission?.sheetNames.indicators).toBe(SHEETS.indicators);
+    expect(result.submission?.indicators).toEqual([]);
   });
 });
 

@@ -22,10 +22,10 @@ describe('mistakes', () => {
   it.each([
     ['percentOver100', 'SYT', 'cell/out-of-range', 'H'],
     ['percentOver100', 'CAT', 'cell/out-of-range', 'H'],
-    ['doneAt40', 'SYT', 'row/done-not-100', 'J'],
-    ['doneAt40', COMMUNES[0]?.code as string, 'row/done-not-100', 'J'],
-    ['missingRequired', 'CAT', 'cell/required', 'I'],
-    ['missingRequired', COMMUNES[1]?.code as string, 'cell/required', 'I'],
+    ['doneAt40', 'SYT', 'row/done-not-100', 'H'],
+    ['doneAt40', COMMUNES[0]?.code as string, 'row/done-not-100', 'H'],
+    ['missingRequired', 'CAT', 'cell/required', 'G'],
+    ['missingRequired', COMMUNES[1]?.code as string, 'cell/required', 'G'],
   ] as const)('%s on %s yields exactly one %s, at the site findMistakeSite names (column %s)', async (mistake, code, issue, column) => {
     const site = siteOf(code, mistake);
     expect(site.code).toBe(issue);

@@ -3,7 +3,10 @@ import { catalogHash } from '../../lib/catalog/hash';
 import { rowsForUnit } from '../../lib/template/assign';
 import { templateFileName } from '../../lib/template/filename';
 import { catalog, definition, generatedAt, period, roster, unit } from '../_lib/plan';
-import { generateWorkbook } from '../../lib/template/generate';
+import { generateWorkbook, HEADER_ROWS } from '../../lib/template/generate';
+import { FORM_DEFINITIONS } from '../../lib/template/registry';
+import type { FormDefinition } from '../../lib/template/schema';
+import { overflowingCells } from '../_lib/print';
 import { dataKeys, identityOf, keysOf, loadWorkbook, xmlParts } from './_lib/read';
 
 const generate = (code: string, at = generatedAt) => generateWorkbook({ definition, catalog, unit: unit(code), period, generatedAt: at });
@@ -54,12 +57,22 @@ describe('generateWorkbook for Sở Y tế, November 2026', () => {
     expect(keysOf(ws).has('#PL1.II')).toBe(true);
   });
 
-  it('includes task PL2.10 as coordinator and PL3.III.3 as lead', () => {
+  it('includes task PL2.10 as coordinator, naming its lead, and PL3.III.3 as lead', () => {
     const ws = sheet(wb, 'Biểu 02 - Nhiệm vụ');
     const keys = keysOf(ws);
-    expect(ws.getCell(keys.get('PL2.10') as number, 5).value).toBe('Phối hợp');
+    expect(ws.getCell(keys.get('PL2.10') as number, 5).value).toBe('Phối hợp\n(chủ trì: Bộ Y tế; Bộ Công an)');
     expect(ws.getCell(keys.get('PL3.III.3') as number, 5).value).toBe('Chủ trì');
     expect(dataKeys(ws)).toEqual(rowsForUnit(catalog, unit('SYT'), period, definition).tasks.map((t) => t.task.key));
+  });
+
+  it('shows a dated deadline with where the period stands, overdue in red; a recurring one in its own words', () => {
+    const ws = sheet(wb, 'Biểu 02 - Nhiệm vụ');
+    const keys = keysOf(ws);
+    const deadline = ws.getCell(keys.get('PL2.10') as number, 6).value as ExcelJS.CellRichTextValue;
+    expect(deadline.richText.map((r) => r.text)).toEqual(['Tháng 6/2026\n', '(Quá hạn)']);
+    expect(deadline.richText[1]?.font).toEqual(expect.objectContaining({ name: 'Times New Roman', bold: true, color: { argb: 'FFC00000' } }));
+    const recurring = rowsForUnit(catalog, unit('SYT'), period, definition).tasks.find((t) => t.deadline.status === 'recurring');
+    expect(ws.getCell(keys.get(recurring?.task.key as string) as number, 6).value).toBe(recurring?.task.deadline.text);
   });
 
   it('lists every data row key in the identity sheet too', () => {
@@ -86,7 +99,7 @@ describe('generateWorkbook for Sở Y tế, November 2026', () => {
     expect(target('PL1.II.12')).toBe('100 (năm 2030)');
     expect(target('PL1.II.13')).toBe('Không đặt chỉ tiêu');
     expect(target('PL1.IV.12')).toBe('Hoàn thành và đưa vào sử dụng thường xuyên');
-    expect(ws.getCell(3, 7).value).toBe('Chỉ tiêu năm 2026');
+    expect(ws.getCell(4, 7).value).toBe('Chỉ tiêu năm 2026');
   });
 
   it('types each result cell after its indicator: % as 0–100, states as a dropdown from the lists sheet', () => {
@@ -126,11 +139,11 @@ describe('generateWorkbook for Sở Y tế, November 2026', () => {
     const ws = sheet(wb, 'Biểu 02 - Nhiệm vụ');
     const row = keysOf(ws).get('PL2.10') as number;
     const locked = (col: number) => ws.getCell(row, col).protection?.locked !== false;
-    expect([1, 2, 3, 4, 5, 6, 7, 8].map(locked)).toEqual(Array(8).fill(true));
-    expect([9, 10, 11, 12, 13, 14].map(locked)).toEqual(Array(6).fill(false));
-    expect(ws.getCell(row, 9).fill).toEqual(expect.objectContaining({ fgColor: { argb: 'FFFFF2CC' } }));
-    expect(ws.getCell(row, 9).dataValidation).toEqual(expect.objectContaining({ type: 'list', formulae: ['DS_taskStatus'] }));
-    expect(ws.getCell(row, 10).dataValidation).toEqual(expect.objectContaining({ type: 'decimal', formulae: [0, 100] }));
+    expect([1, 2, 3, 4, 5, 6].map(locked)).toEqual(Array(6).fill(true));
+    expect([7, 8, 9, 10, 11, 12].map(locked)).toEqual(Array(6).fill(false));
+    expect(ws.getCell(row, 7).fill).toEqual(expect.objectContaining({ fgColor: { argb: 'FFFFF2CC' } }));
+    expect(ws.getCell(row, 7).dataValidation).toEqual(expect.objectContaining({ type: 'list', formulae: ['DS_taskStatus'] }));
+    expect(ws.getCell(row, 8).dataValidation).toEqual(expect.objectContaining({ type: 'decimal', formulae: [0, 100] }));
   });
 
   it('protects every sheet without a password and allows formatting, resizing and inserting rows', () => {
@@ -155,14 +168,50 @@ describe('generateWorkbook for Sở Y tế, November 2026', () => {
     expect(indicators).toMatch(/OR\(AND\(ISNUMBER\(H\d+\),OR\(H\d+&lt;0,H\d+&gt;100\)\)/);
   });
 
-  it('prints on A4 landscape, fit to width, with header rows repeated and frozen', () => {
-    for (const name of ['Biểu 01 - Chỉ tiêu', 'Biểu 02 - Nhiệm vụ']) {
+  it('prints on A4 landscape, fit to width, from column B, with header rows repeated and frozen', () => {
+    for (const [name, last] of [['Biểu 01 - Chỉ tiêu', 'K'], ['Biểu 02 - Nhiệm vụ', 'L']] as const) {
       const ws = sheet(wb, name);
       expect(ws.pageSetup).toEqual(expect.objectContaining({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 }));
-      expect(ws.pageSetup.printTitlesRow).toBe('3:4');
-      expect(ws.views[0]).toEqual(expect.objectContaining({ state: 'frozen', ySplit: 4 }));
+      expect(ws.pageSetup.printTitlesRow).toBe('4:5');
+      expect(ws.pageSetup.printArea).toBe(`B1:${last}${ws.rowCount}`);
+      expect(ws.views[0]).toEqual(expect.objectContaining({ state: 'frozen', ySplit: 5 }));
+      expect(ws.headerFooter.oddFooter).toContain('Trang &P/&N');
     }
-    expect(sheet(wb, 'Thông tin chung').pageSetup).toEqual(expect.objectContaining({ paperSize: 9, orientation: 'landscape', fitToHeight: 1 }));
+    // The cover flows onto a second page rather than shrinking to one.
+    const cover = sheet(wb, 'Thông tin chung');
+    expect(cover.pageSetup).toEqual(expect.objectContaining({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0 }));
+    expect(cover.pageSetup.printArea).toBe(`B1:G${cover.rowCount}`);
+  });
+
+  it('explains the input-cell colours: on the cover, and above each table in the colours themselves', () => {
+    const legend = definition.legend;
+    if (!legend) throw new Error('the current definition has a legend');
+    const cover = sheet(wb, 'Thông tin chung');
+    const texts: Array<[string, string | undefined]> = [];
+    cover.eachRow((row) => {
+      const swatch = row.getCell(2);
+      if (!swatch.isMerged && swatch.fill?.type === 'pattern' && swatch.fill.pattern === 'solid') texts.push([String(row.getCell(3).value), swatch.fill.fgColor?.argb]);
+    });
+    expect(texts).toEqual([
+      [legend.items[0]?.text, 'FFFFF2CC'],
+      [legend.items[1]?.text, 'FFFCE4D6'],
+      [legend.items[2]?.text, 'FFF8CBAD'],
+    ]);
+    for (const name of ['Biểu 01 - Chỉ tiêu', 'Biểu 02 - Nhiệm vụ']) {
+      const ws = sheet(wb, name);
+      expect(ws.getCell(3, 1).value).toBe('#legend');
+      const boxes: Array<[unknown, string | undefined]> = [];
+      ws.getRow(3).eachCell((cell) => {
+        if (cell.master.address === cell.address && cell.fill?.type === 'pattern' && cell.fill.pattern === 'solid') boxes.push([cell.value, cell.fill.fgColor?.argb]);
+      });
+      expect(boxes).toEqual([
+        ['Ô nhập liệu', 'FFFFF2CC'],
+        ['Ô bắt buộc chưa nhập', 'FFFCE4D6'],
+        ['Giá trị không hợp lệ', 'FFF8CBAD'],
+      ]);
+    }
+    // The pink of the legend is the pink Excel paints an empty required cell with.
+    expect(xmlParts(bytes)['xl/styles.xml']).toMatch(/<dxf>(?:(?!<\/dxf>).)*FFFCE4D6/s);
   });
 
   it('uses Times New Roman for every visible cell and a Vietnamese administrative header', () => {
@@ -200,7 +249,9 @@ describe('generateWorkbook across the roster', () => {
     for (const u of roster.units) {
       const wb = await loadWorkbook(await generateWorkbook({ definition, catalog, unit: u, period, generatedAt }));
       const rows = rowsForUnit(catalog, u, period, definition);
-      expect(dataKeys(wb.getWorksheet('Biểu 01 - Chỉ tiêu') as ExcelJS.Worksheet)).toEqual(rows.indicators.map((r) => r.indicator.key));
+      const indicators = wb.getWorksheet('Biểu 01 - Chỉ tiêu');
+      expect(indicators === undefined).toBe(rows.indicators.length === 0);
+      if (indicators) expect(dataKeys(indicators)).toEqual(rows.indicators.map((r) => r.indicator.key));
       const taskKeys = dataKeys(wb.getWorksheet('Biểu 02 - Nhiệm vụ') as ExcelJS.Worksheet);
       expect(taskKeys).toEqual(rows.tasks.map((r) => r.task.key));
       if (u.kind === 'commune') communeKeys.add(taskKeys.join(','));
@@ -209,12 +260,33 @@ describe('generateWorkbook across the roster', () => {
     expect([...communeKeys][0]).toContain('PL2.14');
   }, 120_000);
 
-  it('says so on Biểu 01 when a unit monitors no indicator', async () => {
+  it('shows every text whole in Excel\'s column widths, for every department and a commune', async () => {
+    const units = [...roster.units.filter((u) => u.kind === 'department'), unit('15127')];
+    for (const u of units) expect([u.code, await overflowingCells(await generateWorkbook({ definition, catalog, unit: u, period, generatedAt }))]).toEqual([u.code, []]);
+  }, 120_000);
+
+  it('gives a unit that monitors no indicator no Biểu 01, says why on the cover, and says so in the identity', async () => {
     const wb = await loadWorkbook(await generate('15127'));
-    const ws = wb.getWorksheet('Biểu 01 - Chỉ tiêu') as ExcelJS.Worksheet;
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['Thông tin chung', 'Biểu 02 - Nhiệm vụ', '_danh_sach', '_da06']);
+    const cover = sheet(wb, 'Thông tin chung');
+    expect(cover.getCell('B2').value).toBe('UBND XÃ CẨM THỦY');
+    const lines: string[] = [];
+    cover.eachRow((row) => lines.push(String(row.getCell(2).value ?? '')));
+    expect(lines).toContain(`2. ${definition.indicators.omittedNote}`);
+    expect(lines.some((l) => l.includes('Biểu 01: nhập kết quả'))).toBe(false);
+    const identity = identityOf(sheet(wb, '_da06'));
+    expect(identity['sheet.indicators'] ?? '').toBe('');
+    expect(Object.keys(identity)).toContain('sheet.indicators');
+    expect(identity['sheet.tasks']).toBe('Biểu 02 - Nhiệm vụ');
+  });
+
+  it('keeps Biểu 01 for a unit that monitors no indicator when the form says so (version 1)', async () => {
+    const v1 = FORM_DEFINITIONS.find((d) => d.version === 1) as FormDefinition;
+    const wb = await loadWorkbook(await generateWorkbook({ definition: v1, catalog, unit: unit('15127'), period, generatedAt }));
+    const ws = sheet(wb, 'Biểu 01 - Chỉ tiêu');
     expect(dataKeys(ws)).toEqual([]);
-    expect(ws.getCell(5, 2).value).toMatch(/không được giao theo dõi chỉ tiêu nào/);
-    expect((wb.getWorksheet('Thông tin chung') as ExcelJS.Worksheet).getCell('B2').value).toBe('UBND XÃ CẨM THỦY');
+    expect(ws.getCell(HEADER_ROWS + 1, 2).value).toBe(v1.indicators.emptyNote);
+    expect(identityOf(sheet(wb, '_da06'))['sheet.indicators']).toBe('Biểu 01 - Chỉ tiêu');
   });
 
   it('gives the same content when the same period is generated twice', async () => {

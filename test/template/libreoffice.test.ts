@@ -5,6 +5,7 @@ import type ExcelJS from 'exceljs';
 import { catalogHash } from '../../lib/catalog/hash';
 import { packageRoot } from '../../lib/node/seeds';
 import { catalog, definition, generatedAt, period, unit } from '../_lib/plan';
+import { readXlsx } from '../../lib/read/xlsx';
 import { generateWorkbook, plannedRows } from '../../lib/template/generate';
 import { assertLibreOfficeInstalled, convertFiles, runUnoScript, UNO_FILL_SCRIPT } from '../_lib/libreoffice';
 import { identityOf, keysOf, loadWorkbook, xmlParts } from './_lib/read';
@@ -171,9 +172,9 @@ describe('templates in LibreOffice', () => {
       { op: 'set', sheet: COVER, key: 'email', column: 'D', value: 'an@syt.thanhhoa.gov.vn' },
       { op: 'set', sheet: INDICATORS, key: 'PL1.II.5', column: 'H', value: 72.5 },
       { op: 'pick', sheet: INDICATORS, key: 'PL1.IV.12', column: 'H', value: 'Hoàn thành' },
-      { op: 'pick', sheet: TASKS, key: 'PL2.10', column: 'I', value: 'Đang triển khai' },
-      { op: 'set', sheet: TASKS, key: 'PL2.10', column: 'J', value: 40 },
-      { op: 'set', sheet: TASKS, key: 'PL2.10', column: 'K', value: results },
+      { op: 'pick', sheet: TASKS, key: 'PL2.10', column: 'G', value: 'Đang triển khai' },
+      { op: 'set', sheet: TASKS, key: 'PL2.10', column: 'H', value: 40 },
+      { op: 'set', sheet: TASKS, key: 'PL2.10', column: 'I', value: results },
       { op: 'insertRow', sheet: TASKS, beforeKey: 'PL3.II.4', values: { D: 'Dòng thêm' } },
     ]);
 
@@ -201,9 +202,9 @@ describe('templates in LibreOffice', () => {
     expect(cellOf(cover, 'email', 'D').value).toBe('an@syt.thanhhoa.gov.vn');
     expect(cellOf(indicators, 'PL1.II.5', 'H').value).toBe(72.5);
     expect(cellOf(indicators, 'PL1.IV.12', 'H').value).toBe('Hoàn thành');
-    expect(cellOf(tasks, 'PL2.10', 'I').value).toBe('Đang triển khai');
-    expect(cellOf(tasks, 'PL2.10', 'J').value).toBe(40);
-    const typed = cellOf(tasks, 'PL2.10', 'K').value;
+    expect(cellOf(tasks, 'PL2.10', 'G').value).toBe('Đang triển khai');
+    expect(cellOf(tasks, 'PL2.10', 'H').value).toBe(40);
+    const typed = cellOf(tasks, 'PL2.10', 'I').value;
     expect(typed).toBe(results);
     expect(typed).toBe(String(typed).normalize('NFC'));
 
@@ -219,10 +220,26 @@ describe('templates in LibreOffice', () => {
     }
     const taskValidations = validationsOf(sheetXml(parts, TASKS));
     const moved = rowOf(tasks, 'PL3.II.4');
-    expect(taskValidations.filter((v) => v.type === 'list' && v.formula1 === 'DS_taskStatus' && covers(v.sqref, `I${moved}`))).toHaveLength(1);
-    expect(taskValidations.filter((v) => v.type === 'decimal' && covers(v.sqref, `J${moved}`))).toHaveLength(1);
+    expect(taskValidations.filter((v) => v.type === 'list' && v.formula1 === 'DS_taskStatus' && covers(v.sqref, `G${moved}`))).toHaveLength(1);
+    expect(taskValidations.filter((v) => v.type === 'decimal' && covers(v.sqref, `H${moved}`))).toHaveLength(1);
     const indicatorValidations = validationsOf(sheetXml(parts, INDICATORS));
     expect(indicatorValidations.filter((v) => v.type === 'list' && v.formula1 === 'DS_indicatorState' && covers(v.sqref, `H${rowOf(indicators, 'PL1.IV.12')}`))).toHaveLength(1);
+  }, TIMEOUT);
+
+  it('a commune form without Biểu 01, filled and saved by LibreOffice, still reads as no indicator rows', async () => {
+    const source = await writeTemplate('15127', '15127-before-fill.xlsx');
+    const target = join(OUT, '15127-filled.xlsx');
+    await fillWithLibreOffice(source, target, [
+      { op: 'set', sheet: COVER, key: 'preparerName', column: 'D', value: 'Lê Văn Bình' },
+      { op: 'pick', sheet: TASKS, key: 'PL2.14', column: 'G', value: 'Đang triển khai' },
+      { op: 'set', sheet: TASKS, key: 'PL2.14', column: 'H', value: 30 },
+    ]);
+    const { submission, issues } = readXlsx(readFileSync(target));
+    expect(issues.map((i) => i.code)).toEqual([]);
+    expect(submission?.sheetNames).toEqual({ cover: COVER, indicators: '', tasks: TASKS });
+    expect(submission?.indicators).toEqual([]);
+    const row = submission?.tasks.find((r) => r.key === 'PL2.14');
+    expect([row?.fields.status?.cell?.value, row?.fields.progress?.cell?.value]).toEqual(['Đang triển khai', 30]);
   }, TIMEOUT);
 
   it('LibreOffice computes the assessment formula', async () => {

@@ -48,15 +48,15 @@ it('finds the exact codes at the exact cells of a return filled in LibreOffice',
     { op: 'pick', sheet: I, key: 'PL1.II.14', column: 'H', value: 'Hoàn thành' },
     // PL1.IV.12 left empty: a required cell
     ...tasks.flatMap((key) => [
-      { op: 'pick', sheet: T, key, column: 'I', value: 'Đang triển khai' },
-      { op: 'set', sheet: T, key, column: 'J', value: 50 },
-      { op: 'set', sheet: T, key, column: 'M', value: 'Chờ hướng dẫn của Bộ Y tế' },
+      { op: 'pick', sheet: T, key, column: 'G', value: 'Đang triển khai' },
+      { op: 'set', sheet: T, key, column: 'H', value: 50 },
+      { op: 'set', sheet: T, key, column: 'K', value: 'Chờ hướng dẫn của Bộ Y tế' },
     ]),
-    { op: 'pick', sheet: T, key: 'PL2.10', column: 'I', value: 'Đã hoàn thành' }, // done at 40%
-    { op: 'set', sheet: T, key: 'PL2.10', column: 'J', value: 40 },
-    { op: 'set', sheet: T, key: 'PL2.10', column: 'K', value: 'Đã chia sẻ dữ liệu y tế' },
-    { op: 'pick', sheet: T, key: last, column: 'I', value: 'Chưa triển khai' }, // not started with progress, below the inserted row
-    { op: 'set', sheet: T, key: last, column: 'J', value: 10 },
+    { op: 'pick', sheet: T, key: 'PL2.10', column: 'G', value: 'Đã hoàn thành' }, // done at 40%
+    { op: 'set', sheet: T, key: 'PL2.10', column: 'H', value: 40 },
+    { op: 'set', sheet: T, key: 'PL2.10', column: 'I', value: 'Đã chia sẻ dữ liệu y tế' },
+    { op: 'pick', sheet: T, key: last, column: 'G', value: 'Chưa triển khai' }, // not started with progress, below the inserted row
+    { op: 'set', sheet: T, key: last, column: 'H', value: 10 },
     { op: 'insertRow', sheet: T, beforeKey: middle, values: { D: 'Ghi chú thêm của Sở Y tế' } },
   ];
   await runUnoScript({ script: UNO_FILL_SCRIPT, args: [source, target], input: JSON.stringify(edits) });
@@ -66,8 +66,8 @@ it('finds the exact codes at the exact cells of a return filled in LibreOffice',
   expect(report.issues.map((i) => [i.sheet, i.cell, i.code])).toEqual([
     [I, `H${indicatorRows.get('PL1.II.12')}`, 'cell/out-of-range'],
     [I, `H${indicatorRows.get('PL1.IV.12')}`, 'cell/required'],
-    [T, `J${shifted('PL2.10')}`, 'row/done-not-100'],
-    [T, `J${shifted(last)}`, 'row/not-started-with-progress'],
+    [T, `H${shifted('PL2.10')}`, 'row/done-not-100'],
+    [T, `H${shifted(last)}`, 'row/not-started-with-progress'],
     [T, `D${taskRows.get(middle)}`, 'row/extra'],
   ]);
   expect(report.values?.indicators['PL1.II.5']?.result?.value).toBe(85.5);

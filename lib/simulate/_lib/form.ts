@@ -57,7 +57,8 @@ function assessmentCache(item: IndicatorRow, value: InputValue): string {
 export function openForm(workbook: ExcelJS.Workbook, definition: FormDefinition, rows: UnitRows): ReturnForm {
   const cover = worksheet(workbook, definition.cover.sheetName);
   const coverRows = keyedRows(cover);
-  const indicators = dataSheet(workbook, definition.indicators.sheetName, definition.indicators.columns);
+  // A unit that monitors no indicator has no Biểu 01 (from version 2), and no answers for one.
+  const indicators = workbook.getWorksheet(definition.indicators.sheetName) ? dataSheet(workbook, definition.indicators.sheetName, definition.indicators.columns) : undefined;
   const tasks = dataSheet(workbook, definition.tasks.sheetName, definition.tasks.columns);
   const items = new Map(rows.indicators.map((item) => [item.indicator.key, item]));
   const assessmentId = definition.indicators.columns.find((c) => c.source === 'assessment')?.id;
@@ -76,9 +77,10 @@ export function openForm(workbook: ExcelJS.Workbook, definition: FormDefinition,
         if (row === undefined) throw new Error(`No cover field ${id}`);
         cover.getCell(row, COVER_INPUT_COLUMN).value = value;
       }
-      writeRows(indicators, answers.indicators ?? {});
+      if (indicators) writeRows(indicators, answers.indicators ?? {});
+      else if (Object.keys(answers.indicators ?? {}).length > 0) throw new Error(`The template has no sheet "${definition.indicators.sheetName}"`);
       writeRows(tasks, answers.tasks ?? {});
-      if (!assessmentId) return;
+      if (!assessmentId || !indicators) return;
       for (const [key, fields] of Object.entries(answers.indicators ?? {})) {
         const item = items.get(key);
         if (!item || !('result' in fields)) continue;

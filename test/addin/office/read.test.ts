@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { validateWorkbook } from '../../../lib/validate/validate';
 import { checkOpenWorkbook, recheckEdits } from '../../../addin/src/check/check-workbook';
 import { readOpenWorkbook } from '../../../addin/src/office/read';
-import { catalog, filledReturn, openInFakeExcel, roster, SHEETS } from '../_lib/returns';
+import { catalog, definition, filledReturn, openInFakeExcel, roster, SHEETS } from '../_lib/returns';
 import { excelRun } from '../_lib/excel';
 import { FakeExcel } from '../fake-office/office';
 import { uninstallFakeOffice } from '../fake-office/office';
@@ -11,6 +11,8 @@ import { checkSubmission } from '../../../lib/validate/check';
 import { templateXlsx } from '../../_lib/template-fixture';
 
 const ctx = { catalog, roster };
+/** Column A holds the keys; the form's columns follow. */
+const LAST_TASK_COLUMN = String.fromCharCode(65 + definition.tasks.columns.length);
 const flat = (issues: readonly Issue[]) => issues.map((i) => [i.sheet ?? '', i.cell ?? '', i.code, i.severity, JSON.stringify(i.params)]);
 
 afterEach(() => uninstallFakeOffice());
@@ -34,6 +36,15 @@ describe('checkOpenWorkbook', () => {
     const check = await excelRun((context) => checkOpenWorkbook(context, ctx));
     expect(flat(check.issues)).toEqual(flat(validateWorkbook(bytes, ctx).issues));
     expect(check.errors).toBe(0);
+  });
+
+  it('reads and watches a commune form without Biểu 01 as its cover and Biểu 02, nothing else', async () => {
+    const code = roster.units.find((u) => u.kind === 'commune')?.code as string;
+    const fake = await openInFakeExcel(await filledReturn(code, { seed: 5 }));
+    const check = await excelRun((context) => checkOpenWorkbook(context, ctx));
+    expect(check.sheetOrder).toEqual([SHEETS.cover, SHEETS.tasks]);
+    expect(check.submission?.indicators).toEqual([]);
+    expect(fake.reads.map((r) => r.slice(0, r.lastIndexOf('!')))).toEqual(['_da06', SHEETS.cover, SHEETS.tasks]);
   });
 
   it('reads the identity sheet first, then only the sheets it names, one request per pass', async () => {
@@ -137,7 +148,7 @@ describe('recheckEdits', () => {
     expect(second.issues.map((i) => i.code)).not.toContain('row/done-not-100');
     expect(fake.requests.length - requests).toBe(1);
     const row = (issue.cell as string).replace(/^[A-Z]+/, '');
-    expect(fake.reads.slice(reads)).toEqual([`${SHEETS.tasks}!A${row}:N${row}`]);
+    expect(fake.reads.slice(reads)).toEqual([`${SHEETS.tasks}!A${row}:${LAST_TASK_COLUMN}${row}`]);
   });
 
   it('says nothing changed when the re-read rows hold what they held (the change was a fill, maybe the add-in\'s own)', async () => {
@@ -157,7 +168,7 @@ describe('recheckEdits', () => {
     const first = await excelRun((context) => checkOpenWorkbook(context, ctx));
     const reads = fake.reads.length;
     await excelRun((context) => recheckEdits(context, first, [{ sheet: SHEETS.tasks, address: '9:9', structural: true }], ctx));
-    expect(fake.reads.slice(reads)).toEqual([expect.stringMatching(/^Biểu 02 - Nhiệm vụ!A1:N\d+$/)]);
+    expect(fake.reads.slice(reads)).toEqual([expect.stringMatching(new RegExp(`^${SHEETS.tasks}!A1:${LAST_TASK_COLUMN}\\d+$`))]);
   });
 });
 
