@@ -1,17 +1,3 @@
-/**
- * A row height (points) that shows wrapped text whole: not every program grows rows by itself
- * (LibreOffice keeps the stored height). Estimated from text length and column width.
- */
-export function rowHeightFor(cells: ReadonlyArray<{ text: string; width: number }>, minimum: number, lineHeight = 16): number {
-  let lines = 1;
-  for (const { text, width } of cells) {
-    const perLine = Math.max(4, Math.floor(width * 1.05));
-    const needed = text.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
-    lines = Math.max(lines, needed);
-  }
-  return Math.min(409, Math.max(minimum, lines * lineHeight + 4));
-}
-
 // Advance widths (1/1000 em) of Times New Roman, characters 32–126, regular and bold (the metrics of
 // Liberation Serif, which is metric-compatible): wrapped text measured as Excel lays it out.
 const TIMES_REGULAR = [250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 278, 278, 564, 564, 564, 444, 921, 722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611, 333, 278, 333, 469, 500, 333, 444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, 500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541];

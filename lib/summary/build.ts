@@ -1,4 +1,5 @@
 import { toVietnamIso } from '../_lib/calendar';
+import { concernKey } from '../consolidate/concern-groups';
 import { countConsolidation, INDICATOR_COUNT_KEYS, TASK_OVERALLS, type ConsolidationCounts } from '../consolidate/counts';
 import {
   DATA_USE_LABELS,
@@ -151,7 +152,8 @@ function overview(c: Consolidation, counts: ConsolidationCounts, subtitle: strin
   const rejected = byState('rejected');
   if (rejected.length > 0) text(`Tệp bị từ chối, cần gửi lại (${rejected.length}): ${nameList(rejected.map((s) => `${s.unitName} (${s.rejected ? ISSUE_CATALOG[s.rejected.code].title.toLowerCase() : 'tệp không dùng được'})`))}.`, 'bad');
   const late = c.submissions.filter((s) => s.received && s.onTime === false);
-  if (late.length > 0) text(`Gửi muộn (${late.length}): ${nameList(late.map((s) => `${s.unitName} (${s.daysLate} ngày)`))}.`, 'warn');
+  if (late.length > 0) text(`Gửi muộn (${late.length}): ${nameList(late.map((s) => `${s.unitName} (${s.daysLate} ngày)`), 12)}.`, 'warn');
+  text(`Tệp đã nhận: ${f.received}${f.rejected > 0 ? `, trong đó ${f.rejected} tệp bị từ chối` : ''}${f.superseded > 0 ? `, ${f.superseded} bản cũ bị thay bằng bản gửi sau` : ''} (trang ${SUMMARY_SHEET_NAMES.intake}).`);
 
   heading(`2. CHỈ TIÊU (${ind.total} chỉ tiêu của Phụ lục I)`);
   figure('Đạt', ind.met, null, null, 'good');
@@ -169,16 +171,11 @@ function overview(c: Consolidation, counts: ConsolidationCounts, subtitle: strin
   figure('Chưa có đơn vị nào báo cáo', tk.noReport, null, null, tk.noReport > 0 ? 'warn' : undefined);
   figure('Quá hạn chưa hoàn thành', tk.overdue, null, null, tk.overdue > 0 ? 'bad' : 'good');
 
-  const top = [...c.concernGroups].sort((a, b) => b.units.length - a.units.length || a.text.localeCompare(b.text, 'vi')).slice(0, 5);
+  const top = pointsOf(c).slice(0, 3);
   if (top.length > 0) {
     heading('4. KHÓ KHĂN, KIẾN NGHỊ ĐƯỢC NHIỀU ĐƠN VỊ NÊU NHẤT');
-    for (const g of top) text(`${g.kind === 'difficulty' ? 'Khó khăn' : 'Kiến nghị'}${g.task ? ` (nhiệm vụ ${g.task})` : ''}: ${firstLine(g.text)} (${g.units.length} đơn vị)`);
+    for (const p of top) text(`${CONCERN_KIND_LABELS[p.kind]}: ${firstLine(p.text)} (${p.units.size} đơn vị)`);
   }
-
-  heading('5. TỆP ĐÃ NHẬN');
-  figure('Tệp và tệp đính kèm đã nhận', f.received);
-  figure('Tệp bị từ chối (xem trang Nhật ký tiếp nhận)', f.rejected, null, null, f.rejected > 0 ? 'warn' : undefined);
-  figure('Tệp cũ bị thay bằng bản gửi sau', f.superseded);
   return sheet({
     id: 'overview',
     name: SUMMARY_SHEET_NAMES.overview,
@@ -319,24 +316,23 @@ function submissions(c: Consolidation): SummarySheet {
   const tone: Record<UnitSubmission['state'], Tone | null> = { missing: 'bad', rejected: 'bad', late: 'warn', withErrors: 'warn', unknownTime: 'warn', onTime: 'good' };
   const rows = ordered.map((s, r) => {
     if (tone[s.state]) marks.push({ row: r, col: 0, tone: tone[s.state] as Tone });
-    const received = s.receivedAt ? `${dateTime(s.receivedAt)}${s.receivedAtSource ? `\n(${RECEIPT_SOURCE_LABELS[s.receivedAtSource].toLowerCase()})` : ''}` : '';
-    return [SUBMISSION_STATE_LABELS[s.state], s.unit, s.unitName, action(s), received, s.received ? s.errors : null, s.focalPerson ?? '', s.email ?? '', s.file ?? s.rejected?.file ?? ''];
+    return [SUBMISSION_STATE_LABELS[s.state], s.unit, s.unitName, action(s), dateTime(s.receivedAt), s.received ? s.errors : null, s.focalPerson ?? '', s.email ?? '', s.file ?? s.rejected?.file ?? ''];
   });
   return sheet({
     id: 'submissions',
     name: SUMMARY_SHEET_NAMES.submissions,
     title: 'TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC ĐƠN VỊ',
-    subtitle: `Hạn gửi: trước ngày ${formatDayMonthYear(c.dueDate)}. Xếp theo việc cần làm: chưa gửi, tệp bị từ chối (cần gửi lại), gửi muộn, có lỗi cần sửa, đúng hạn. Thời điểm nhận lấy từ máy chủ thư, thư điện tử, sổ tiếp nhận hoặc ngày ghi trong biểu.`,
+    subtitle: `Hạn gửi: trước ngày ${formatDayMonthYear(c.dueDate)}. Xếp theo việc cần làm: chưa gửi, tệp bị từ chối (cần gửi lại), gửi muộn, có lỗi cần sửa, đúng hạn. Nguồn của thời điểm nhận (máy chủ thư, thư điện tử, sổ tiếp nhận, ngày ghi trong biểu): trang ${SUMMARY_SHEET_NAMES.intake}.`,
     columns: [
-      { header: 'Tình trạng', width: 14 },
-      { header: 'Mã đơn vị', width: 8 },
-      { header: 'Tên đơn vị', width: 26 },
-      { header: 'Việc cần làm', width: 30 },
-      { header: 'Thời điểm nhận', width: 15 },
-      { header: 'Số lỗi', width: 6, format: 'integer' },
-      { header: 'Đầu mối', width: 16 },
-      { header: 'Thư điện tử', width: 22 },
-      { header: 'Tệp', width: 20 },
+      { header: 'Tình trạng', width: 13 },
+      { header: 'Mã đơn vị', width: 7 },
+      { header: 'Tên đơn vị', width: 22 },
+      { header: 'Việc cần làm', width: 26 },
+      { header: 'Thời điểm nhận', width: 16 },
+      { header: 'Số lỗi', width: 5, format: 'integer' },
+      { header: 'Đầu mối', width: 15 },
+      { header: 'Thư điện tử', width: 20 },
+      { header: 'Tệp', width: 32 },
     ],
     rows,
     marks,
@@ -346,24 +342,51 @@ function submissions(c: Consolidation): SummarySheet {
 
 const CONCERN_KIND_LABELS: Record<ConcernGroup['kind'], string> = { difficulty: 'Khó khăn', proposal: 'Kiến nghị' };
 
-function concerns(c: Consolidation): SummarySheet {
+/** The same point made under several tasks, once: the units that made it and the tasks it was made on. */
+interface Point {
+  kind: ConcernGroup['kind'];
+  text: string;
+  units: Map<string, string>;
+  tasks: Array<string | null>;
+  agencies: Set<string>;
+}
+
+/**
+ * The merger's concern groups (one per task) joined across tasks when they say the same thing: on paper
+ * a point made by 22 units under 5 tasks is one line, not five. Most units first.
+ */
+function pointsOf(c: Consolidation): Point[] {
+  const points = new Map<string, Point>();
+  for (const g of c.concernGroups) {
+    const key = `${g.kind}|${concernKey(g.text)}`;
+    let point = points.get(key);
+    if (!point) points.set(key, (point = { kind: g.kind, text: g.text, units: new Map(), tasks: [], agencies: new Set() }));
+    for (const u of g.units) point.units.set(u.unit, u.unitName);
+    if (!point.tasks.includes(g.task)) point.tasks.push(g.task);
+    for (const a of g.agencies) point.agencies.add(a);
+  }
   const taskOrder = new Map(c.tasks.map((t, i) => [t.key, i]));
-  const order = (g: ConcernGroup) => (g.task === null ? -1 : (taskOrder.get(g.task) ?? Number.MAX_SAFE_INTEGER));
-  const groups = [...c.concernGroups].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'proposal' ? -1 : 1) || order(a) - order(b) || b.units.length - a.units.length || a.text.localeCompare(b.text, 'vi'));
+  const rank = (task: string | null) => (task === null ? -1 : (taskOrder.get(task) ?? Number.MAX_SAFE_INTEGER));
+  for (const point of points.values()) point.tasks.sort((a, b) => rank(a) - rank(b));
+  return [...points.values()].sort((a, b) => b.units.size - a.units.size || a.text.localeCompare(b.text, 'vi'));
+}
+
+function concerns(c: Consolidation): SummarySheet {
+  const points = pointsOf(c).sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'proposal' ? -1 : 1));
   return sheet({
     id: 'concerns',
     name: SUMMARY_SHEET_NAMES.concerns,
     title: 'KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ CỦA CÁC ĐƠN VỊ',
-    subtitle: `Các ý giống nhau hoặc gần giống nhau được gộp một dòng, kèm các đơn vị nêu. Nguyên văn từng đơn vị: trang ${SUMMARY_SHEET_NAMES.taskUnits} (theo nhiệm vụ) và trang ${SUMMARY_SHEET_NAMES.data} (ý kiến chung).`,
+    subtitle: `Ý giống nhau hoặc gần giống nhau được gộp một dòng, kèm số đơn vị, các đơn vị nêu và các nhiệm vụ được nêu. Nguyên văn từng đơn vị theo từng nhiệm vụ: trang ${SUMMARY_SHEET_NAMES.taskUnits}; ý kiến chung: trang ${SUMMARY_SHEET_NAMES.data}.`,
     columns: [
       { header: 'Loại', width: 10 },
-      { header: 'Nhiệm vụ', width: 10 },
-      { header: 'Nội dung', width: 62 },
+      { header: 'Nội dung', width: 56 },
       { header: 'Số đơn vị', width: 7, format: 'integer' },
-      { header: 'Các đơn vị nêu', width: 44 },
+      { header: 'Các đơn vị nêu', width: 42 },
+      { header: 'Nhiệm vụ', width: 22 },
       { header: 'Cơ quan được đề nghị', width: 20 },
     ],
-    rows: groups.map((g) => [CONCERN_KIND_LABELS[g.kind], g.task ?? 'Chung', clip(g.text), g.units.length, nameList(g.units.map((u) => u.unitName), 30), g.agencies.join(', ')]),
+    rows: points.map((p) => [CONCERN_KIND_LABELS[p.kind], clip(p.text), p.units.size, nameList([...p.units.values()], 12), p.tasks.map((t) => t ?? 'Chung').join(', '), [...p.agencies].join(', ')]),
     print: { use: 'paper', orientation: 'landscape' },
   });
 }

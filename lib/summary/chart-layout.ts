@@ -1,6 +1,7 @@
 // The chart sheet of the province summary, laid out once for both writers: the streamed .xlsx
 // (lib/summary/chart-xml.ts) and the add-in's Office.js writer put the same cells and charts in the same places.
-import { rowHeightFor } from '../_lib/row-height';
+import { wrappedRowHeight } from '../_lib/row-height';
+import { SUMMARY_FONT_SIZE } from './style';
 import { cellAddress } from '../model/sheet';
 import type { ChartSpec, SummaryCell, SummaryModel } from './model';
 
@@ -124,13 +125,13 @@ export function chartSheetLayout(model: SummaryModel): ChartSheetLayout {
     const width = spec.series.length + 1;
     const format = spec.series.every((s) => s.values.every((v) => Number.isInteger(v))) ? 'integer' : 'decimal';
     const pad = (cells: SummaryCell[], kind: ChartCellKind) => ({ cells, kinds: Array.from({ length: width }, (_, c) => (c === 0 && kind !== 'caption' && kind !== 'header' ? 'label' : kind)) });
-    const caption = push(rowHeightFor([{ text: spec.title, width: tableWidth }], ROW_HEIGHT, 15), [spec.title, ...spec.series.map(() => null)], Array.from({ length: width }, () => 'caption'));
+    const caption = push(wrappedRowHeight([{ text: spec.title, width: tableWidth, size: SUMMARY_FONT_SIZE.body, bold: true }], ROW_HEIGHT), [spec.title, ...spec.series.map(() => null)], Array.from({ length: width }, () => 'caption'));
     merges.push({ top: caption, left: 1, bottom: caption, right: width });
     const header = pad(['', ...spec.series.map((s) => s.name)], 'header');
-    const headerRow = push(rowHeightFor(spec.series.map((s) => ({ text: s.name, width: VALUE_WIDTH })), ROW_HEIGHT, 15), header.cells, header.kinds);
+    const headerRow = push(wrappedRowHeight(spec.series.map((s) => ({ text: s.name, width: VALUE_WIDTH, size: SUMMARY_FONT_SIZE.body, bold: true })), ROW_HEIGHT), header.cells, header.kinds);
     spec.categories.forEach((category, c) => {
       const line = pad([category, ...spec.series.map((s) => s.values[c] ?? null)], format);
-      push(rowHeightFor([{ text: category, width: LABEL_WIDTH }], ROW_HEIGHT, 15), line.cells, line.kinds);
+      push(wrappedRowHeight([{ text: category, width: LABEL_WIDTH, size: SUMMARY_FONT_SIZE.body }], ROW_HEIGHT), line.cells, line.kinds);
     });
     const lastData = rows.length;
     // Rows below the table, until the chart beside it is tall enough.

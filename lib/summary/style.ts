@@ -1,7 +1,8 @@
 // How the summary looks, written once: the streamed .xlsx (lib/summary/xlsx.ts) and the add-in's
 // Office.js writer (addin/src/office/write-summary.ts) both take their fonts, colours, number formats
 // and row heights from here, so the two files cannot drift apart.
-import type { ColumnFormat, Tone } from './model';
+import { wrappedRowHeight } from '../_lib/row-height';
+import type { ColumnFormat, SummaryColumn, Tone } from './model';
 
 /** Rows 1–2 hold the title and subtitle, row 3 the column headers; data starts on row 4. */
 export const SUMMARY_HEADER_ROW = 3;
@@ -9,7 +10,7 @@ export const SUMMARY_HEADER_ROW = 3;
 export const SUMMARY_FONT = 'Times New Roman';
 
 /** Point sizes: body and headers, title, page footer. */
-export const SUMMARY_FONT_SIZE = { body: 11, title: 13, footer: 10 } as const;
+export const SUMMARY_FONT_SIZE = { body: 11, title: 13, footer: 11 } as const;
 
 /** Row heights in points of the frame rows. */
 export const SUMMARY_ROW_HEIGHT = { title: 34, subtitle: 32, header: 42, line: 15 } as const;
@@ -35,3 +36,8 @@ export const NUMBER_FORMATS: Readonly<Record<ColumnFormat, string>> = {
   date: 'dd/mm/yyyy',
   datetime: 'dd/mm/yyyy hh:mm',
 };
+
+/** The header row's height: every header wrapped whole in its column (bold), never less than the usual 42 pt. */
+export function headerRowHeight(columns: readonly SummaryColumn[]): number {
+  return wrappedRowHeight(columns.map((c) => ({ text: c.header, width: c.width, size: SUMMARY_FONT_SIZE.body, bold: true })), SUMMARY_ROW_HEIGHT.header);
+}

@@ -3,14 +3,14 @@
 // reading every return; this writer streams, so a national month's half-million rows stay flat in memory.
 import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { concatBytes } from '../_lib/bytes';
-import { rowHeightFor } from '../_lib/row-height';
+import { wrappedRowHeight } from '../_lib/row-height';
 import { columnLetters } from '../model/sheet';
 import { chartSheetLayout, type ChartCellKind } from './chart-layout';
 import { chartSheetPackage } from './chart-xml';
 import type { ColumnFormat, SummaryCell, SummaryModel, SummarySheet, Tone } from './model';
 
 import { SUMMARY_STAMP_SHEET } from './facts';
-import { NUMBER_FORMATS, SUMMARY_COLOURS, SUMMARY_FONT, SUMMARY_FONT_SIZE, SUMMARY_HEADER_ROW, SUMMARY_ROW_HEIGHT, TONE_COLOURS } from './style';
+import { headerRowHeight, NUMBER_FORMATS, SUMMARY_COLOURS, SUMMARY_FONT, SUMMARY_FONT_SIZE, SUMMARY_HEADER_ROW, SUMMARY_ROW_HEIGHT, TONE_COLOURS } from './style';
 
 /**
  * Raw-deflates one chunk of a part on its own; `final` ends the stream. Chunks are independent, so
@@ -49,6 +49,9 @@ const FORMATS: readonly ColumnFormat[] = ['text', 'integer', 'decimal', 'percent
 const TONE_ORDER: readonly Tone[] = ['bad', 'warn', 'good'];
 const TONES: ReadonlyArray<Tone | null> = [null, ...TONE_ORDER];
 const NUM_FMT_ID: Record<ColumnFormat, number> = { text: 49, integer: 3, decimal: 164, percent: 165, date: 14, datetime: 22 };
+
+/** The height wrappedRowHeight gives one line of body text. */
+const ONE_LINE = wrappedRowHeight([{ text: 'x', width: 10, size: SUMMARY_FONT_SIZE.body }], 0);
 
 /** The style after the two blocks of body styles (see STYLES_XML). */
 const HEADING_STYLE = 4 + 2 * TONES.length * FORMATS.length;
@@ -199,7 +202,7 @@ function writeSheet(sheet: SummarySheet, index: number, strings: SharedStrings, 
   const mergedRest = (row: number, style: number) => sheet.columns.slice(1).map((_, i) => `<c r="${columnLetters(i + 2)}${row}" s="${style}"/>`).join('');
   emit(`<row r="1" ht="${SUMMARY_ROW_HEIGHT.title}" customHeight="1">${sharedString('A1', 1, sheet.title, strings)}${mergedRest(1, 1)}</row>`);
   if (sheet.subtitle) emit(`<row r="2" ht="${SUMMARY_ROW_HEIGHT.subtitle}" customHeight="1">${sharedString('A2', 2, sheet.subtitle, strings)}${mergedRest(2, 2)}</row>`);
-  emit(`<row r="${SUMMARY_HEADER_ROW}" ht="${SUMMARY_ROW_HEIGHT.header}" customHeight="1">${sheet.columns.map((c, i) => sharedString(`${columnLetters(i + 1)}${SUMMARY_HEADER_ROW}`, 3, c.header, strings)).join('')}</row>`);
+  emit(`<row r="${SUMMARY_HEADER_ROW}" ht="${headerRowHeight(sheet.columns)}" customHeight="1">${sheet.columns.map((c, i) => sharedString(`${columnLetters(i + 1)}${SUMMARY_HEADER_ROW}`, 3, c.header, strings)).join('')}</row>`);
   // Marks and per-cell formats are few: indexed by row, so the common row costs no lookups.
   const byRow = new Map<number, Array<{ col: number; tone?: Tone; format?: ColumnFormat }>>();
   for (const m of sheet.marks) byRow.set(m.row, [...(byRow.get(m.row) ?? []), { col: m.col, tone: m.tone }]);
@@ -221,8 +224,9 @@ function writeSheet(sheet: SummarySheet, index: number, strings: SharedStrings, 
     // A merged cell wraps across the width of all its columns.
     const widthOf = (c: number) => (merge && c === merge.col ? sheet.columns.slice(c, c + merge.cols).reduce((sum, col) => sum + col.width, 0) : (sheet.columns[c]?.width ?? 10));
     if (wrap) {
-      const height = rowHeightFor(values.map((v, c) => ({ text: typeof v === 'string' && !(merge && c > merge.col && c < merge.col + merge.cols) ? v : '', width: widthOf(c) })), SUMMARY_ROW_HEIGHT.line, 14);
-      xml = `<row r="${rowNumber}" ht="${height}" customHeight="1">`;
+      const height = wrappedRowHeight(values.map((v, c) => ({ text: typeof v === 'string' && !(merge && c > merge.col && c < merge.col + merge.cols) ? v : '', width: widthOf(c), size: SUMMARY_FONT_SIZE.body, bold: headings.has(r) })), SUMMARY_ROW_HEIGHT.line);
+      // A row of one line keeps the sheet's default height, as Excel lays out 11 pt text: only wrapped rows grow.
+      xml = height <= ONE_LINE ? `<row r="${rowNumber}">` : `<row r="${rowNumber}" ht="${height}" customHeight="1">`;
     } else xml = `<row r="${rowNumber}">`;
     for (let c = 0; c < sheet.columns.length; c += 1) {
       let style = headings.has(r) ? HEADING_STYLE : (plainStyles[c] as number);
@@ -304,8 +308,9 @@ export function streamSummaryXlsx(model: SummaryModel, options: WriteSummaryOpti
   const definedNames = sheets.flatMap((s, i) => {
     const last = columnLetters(Math.max(1, s.columns.length));
     const names = [`<definedName name="_xlnm.Print_Titles" localSheetId="${tabOf(i)}">${escapeText(quoteSheet(s.name))}!$${SUMMARY_HEADER_ROW}:$${SUMMARY_HEADER_ROW}</definedName>`];
-    // A screen sheet prints its title and header only (its subtitle says how to print rows): printing the workbook stays short.
-    if (s.print.use === 'screen') names.unshift(`<definedName name="_xlnm.Print_Area" localSheetId="${tabOf(i)}">${escapeText(quoteSheet(s.name))}!$A$1:$${last}$${SUMMARY_HEADER_ROW}</definedName>`);
+    // A paper sheet prints whole; a screen sheet its title and header only (its subtitle says how to print rows).
+    const lastPrinted = s.print.use === 'screen' ? SUMMARY_HEADER_ROW : SUMMARY_HEADER_ROW + s.rows.length;
+    names.unshift(`<definedName name="_xlnm.Print_Area" localSheetId="${tabOf(i)}">${escapeText(quoteSheet(s.name))}!$A$1:$${last}$${lastPrinted}</definedName>`);
     if (s.rows.length > 0) names.unshift(`<definedName name="_xlnm._FilterDatabase" localSheetId="${tabOf(i)}" hidden="1">${escapeText(quoteSheet(s.name))}!$A$${SUMMARY_HEADER_ROW}:$${last}$${SUMMARY_HEADER_ROW + s.rows.length}</definedName>`);
     return names;
   });

@@ -70,7 +70,9 @@ function onlySheet(bytes: Uint8Array, keep: string): Uint8Array {
   const active = /<workbookView\b/.test(sheets)
     ? sheets.replace(/<workbookView\b[^>]*?\/?>/, (tag) => tag.replace(/\s(?:activeTab|firstSheet)="\d+"/g, '').replace(/^<workbookView\b/, view))
     : sheets.replace(/<sheets>/, `<bookViews>${view}/></bookViews><sheets>`);
-  files['xl/workbook.xml'] = strToU8(active);
+  // LibreOffice prints the print areas of hidden sheets too (seen in 7.4): keep only the kept sheet's.
+  const areas = active.replace(/<definedName\b[^>]*\bname="_xlnm\.Print_Area"[^>]*>[^<]*<\/definedName>/g, (tag) => (new RegExp(`\\blocalSheetId="${index}"`).test(tag) ? tag : ''));
+  files['xl/workbook.xml'] = strToU8(areas);
   return zipSync(files, { level: 1 });
 }
 

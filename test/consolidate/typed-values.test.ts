@@ -99,9 +99,9 @@ function libreOfficeEdits(): object[] {
     cover('email', 'set', 'mai@nhnn.gov.vn'),
     cover('reportDate', 'set', 46361), // 05/12/2026
     ...tasks.flatMap((key) => [
-      { op: 'pick', sheet: SHEET.tasks, key, column: 'I', value: 'Đang triển khai' },
-      { op: 'set', sheet: SHEET.tasks, key, column: 'J', value: 50 },
-      { op: 'set', sheet: SHEET.tasks, key, column: 'M', value: 'Chờ hướng dẫn' },
+      { op: 'pick', sheet: SHEET.tasks, key, column: columnOf('tasks', 'status'), value: 'Đang triển khai' },
+      { op: 'set', sheet: SHEET.tasks, key, column: columnOf('tasks', 'progress'), value: 50 },
+      { op: 'set', sheet: SHEET.tasks, key, column: columnOf('tasks', 'difficulties'), value: 'Chờ hướng dẫn' },
     ]),
     ...PLANTS.map((p) => ({ op: p.lo.op, sheet: SHEET[p.where], key: p.key, column: columnOf(p.where, p.field), value: p.lo.value })),
     { op: 'insertRow', sheet: SHEET.tasks, beforeKey: T3, values: { D: EXTRA_TEXT } },

@@ -163,7 +163,11 @@ describe('the chart sheet\'s OOXML parts', () => {
     const { parts, trees } = await written(chartModel([]));
     expect(Object.keys(parts).filter((p) => /drawing|chart/.test(p))).toEqual([]);
     expect(findAll(trees['xl/workbook.xml'] as XmlNode, 'sheet').map((s) => s.attributes.name)).toEqual(['Tổng quan', 'Khó khăn, kiến nghị', '_da06_tonghop']);
-    expect(findAll(trees['xl/workbook.xml'] as XmlNode, 'definedName').map((n) => n.attributes.localSheetId)).toEqual(['0', '0', '1', '1']);
+    // Each sheet's print area, filter and print titles, on its own tab.
+    expect(findAll(trees['xl/workbook.xml'] as XmlNode, 'definedName').map((n) => [n.attributes.localSheetId, n.attributes.name])).toEqual([
+      ['0', '_xlnm._FilterDatabase'], ['0', '_xlnm.Print_Area'], ['0', '_xlnm.Print_Titles'],
+      ['1', '_xlnm._FilterDatabase'], ['1', '_xlnm.Print_Area'], ['1', '_xlnm.Print_Titles'],
+    ]);
   });
 
   it('reads back in exceljs, which drops the charts but keeps every sheet and cell', async () => {

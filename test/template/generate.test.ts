@@ -117,9 +117,11 @@ describe('generateWorkbook for Sở Y tế, November 2026', () => {
     // Under a number format LibreOffice keeps the format: "50%" typed into `0` was stored as 0.5 and shown as "1".
     const indicators = sheet(wb, 'Biểu 01 - Chỉ tiêu');
     const tasks = sheet(wb, 'Biểu 02 - Nhiệm vụ');
-    const progress = tasks.getCell(keysOf(tasks).get('PL2.10') as number, 10);
+    // Data columns start at B, in the definition's order.
+    const col = (where: 'indicators' | 'tasks', id: string) => 2 + definition[where].columns.findIndex((c) => c.id === id);
+    const progress = tasks.getCell(keysOf(tasks).get('PL2.10') as number, col('tasks', 'progress'));
     expect(progress.dataValidation).toEqual(expect.objectContaining({ type: 'decimal', formulae: [0, 100] }));
-    for (const cell of [indicators.getCell(keysOf(indicators).get('PL1.II.5') as number, 8), progress]) {
+    for (const cell of [indicators.getCell(keysOf(indicators).get('PL1.II.5') as number, col('indicators', 'result')), progress]) {
       expect(cell.numFmt ?? 'General').toBe('General');
       expect(cell.alignment?.horizontal).toBe('right');
     }

@@ -78,7 +78,7 @@ export async function runConsolidation(options: RunConsolidationOptions, ctx: Cl
   const files = listed.files.filter((f) => resolve(f) !== outPath);
   const progress = createProgress(ctx.io, files.length, 'Đã đọc báo cáo');
   const now = ctx.now();
-  const { consolidation, model } = await consolidateInputs(readInputs(files), {
+  const { consolidation, model } = await consolidateInputs(readInputs(files, listed.names), {
     catalog: ctx.loadCatalog(),
     roster: ctx.loadRoster(),
     period: options.period,
