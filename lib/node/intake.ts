@@ -22,7 +22,7 @@ export function listFiles(paths: readonly string[]): { files: string[]; missing:
   return { files: [...new Set(files)], missing };
 }
 
-/** Files on disk as raw inputs, each read only when its turn comes (memory stays flat). Files are only read. */
+/** Files on disk as raw inputs, each read only when its turn comes (memory stays flat). Files are only read; their times are not receipt times. */
 export function* readInputs(files: readonly string[]): Generator<RawInput> {
-  for (const file of files) yield { name: file, bytes: new Uint8Array(readFileSync(file)), modifiedAt: statSync(file).mtimeMs };
+  for (const file of files) yield { name: file, bytes: new Uint8Array(readFileSync(file)) };
 }
