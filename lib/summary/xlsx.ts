@@ -57,6 +57,9 @@ function bodyStyle(format: CellFormat, tone: Tone | null, wrap = true): number {
   return 4 + (wrap ? 0 : TONES.length * FORMATS.length) + TONES.indexOf(tone) * FORMATS.length + FORMAT_INDEX[format];
 }
 
+/** The stamp sheet's texts: plain, formatted as text as the add-in writes them (its "2026-11" is no date). */
+const STAMP_TEXT_STYLE = 4 + 2 * TONES.length * FORMATS.length;
+
 const STYLES_XML = (() => {
   // Font 0 is the workbook default; explicit styles name their own font (some readers skip font 0).
   const fonts = [`<font><sz val="${SUMMARY_FONT_SIZE.body}"/><name val="${SUMMARY_FONT}"/></font>`];
@@ -75,6 +78,7 @@ const STYLES_XML = (() => {
   const thin = '<border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right><top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border>';
   const xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>', xf(SUMMARY_LOOKS.title, 'text'), xf(SUMMARY_LOOKS.subtitle, 'text'), xf(SUMMARY_LOOKS.header, 'text')];
   for (const wrap of [true, false]) for (const tone of TONES) for (const format of FORMATS) xfs.push(xf(bodyLook(tone, wrap), format));
+  xfs.push('<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'); // STAMP_TEXT_STYLE
   const numFmts = CUSTOM_FORMATS.map((f) => `<numFmt numFmtId="${NUM_FMT_ID[f]}" formatCode="${NUMBER_FORMATS[f]}"/>`);
   return `${XML_HEAD}<styleSheet xmlns="${NS}"><numFmts count="${numFmts.length}">${numFmts.join('')}</numFmts><fonts count="${fonts.length}">${fonts.join('')}</fonts><fills count="${fills.length}">${fills.join('')}</fills><borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>${thin}</borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/><tableStyles count="0"/></styleSheet>`;
 })();
@@ -235,7 +239,8 @@ function writeSheet(sheet: SummarySheet, index: number, strings: SharedStrings, 
 }
 
 function stampSheet(model: SummaryModel, strings: SharedStrings): string {
-  const body = model.stamp.map(([k, v], r) => `<row r="${r + 1}">${cell(`A${r + 1}`, 0, k, strings)}${cell(`B${r + 1}`, 0, v, strings)}</row>`).join('');
+  const style = (v: SummaryCell) => (typeof v === 'string' ? STAMP_TEXT_STYLE : 0);
+  const body = model.stamp.map(([k, v], r) => `<row r="${r + 1}">${cell(`A${r + 1}`, style(k), k, strings)}${cell(`B${r + 1}`, style(v), v, strings)}</row>`).join('');
   return `${XML_HEAD}<worksheet xmlns="${NS}"><sheetData>${body}</sheetData></worksheet>`;
 }
 

@@ -18,14 +18,19 @@ export async function da06WithKey(key: string, ...argv: string[]): Promise<CliRe
   return run(key, argv);
 }
 
-async function run(integrityKey: string | undefined, argv: string[]): Promise<CliResult> {
+/** As da06, on a given date (the summary's generatedAt, what is overdue). */
+export async function da06At(now: Date, ...argv: string[]): Promise<CliResult> {
+  return run(undefined, argv, now);
+}
+
+async function run(integrityKey: string | undefined, argv: string[], now = new Date(Date.UTC(2026, 10 /* Nov */, 26, 8, 0, 0))): Promise<CliResult> {
   const out: string[] = [];
   const err: string[] = [];
   const ctx: CliContext = {
     io: { out: (t) => out.push(t), err: (t) => err.push(t), interactive: false },
     loadCatalog: () => loadCatalog(),
     loadRoster: () => loadRoster(),
-    now: () => new Date(Date.UTC(2026, 10 /* Nov */, 26, 8, 0, 0)),
+    now: () => now,
     ...(integrityKey ? { integrityKey } : {}),
   };
   const code = await runCli(argv, ctx);
