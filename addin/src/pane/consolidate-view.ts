@@ -39,6 +39,15 @@ function storeSecret(value: string): void {
   }
 }
 
+/** Empties a file input where the browser allows it (the view keeps its own record of what is picked). */
+function forget(input: HTMLInputElement): void {
+  try {
+    input.value = '';
+  } catch {
+    // IE11 may refuse; the pick is forgotten all the same.
+  }
+}
+
 /** `dòng 4: …` as a sentence of its own: `Dòng 4: ….` */
 function sentence(text: string): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
@@ -47,6 +56,9 @@ function sentence(text: string): string {
 /** The "Tổng hợp" view: pick files, consolidate in the pane, write the summary with progress and cancel. */
 export class ConsolidateView {
   private controller: AbortController | undefined;
+  /** The optional files as picked, kept here: IE11 does not always let a file input be emptied. */
+  private receiptsPicked: File | undefined;
+  private previousPicked: File | undefined;
   private readonly month = byId<HTMLSelectElement>('period-month');
   private readonly year = byId<HTMLSelectElement>('period-year');
   private readonly periodHint = byId('period-hint');
@@ -76,14 +88,22 @@ export class ConsolidateView {
     this.month.addEventListener('change', () => this.showPeriod());
     this.year.addEventListener('change', () => this.showPeriod());
     this.files.addEventListener('change', () => this.showFiles());
-    this.receipts.addEventListener('change', () => void this.showReceipts());
-    this.previous.addEventListener('change', () => void this.showPrevious());
+    this.receipts.addEventListener('change', () => {
+      this.receiptsPicked = this.receipts.files?.[0];
+      void this.showReceipts();
+    });
+    this.previous.addEventListener('change', () => {
+      this.previousPicked = this.previous.files?.[0];
+      void this.showPrevious();
+    });
     this.receiptsClear.addEventListener('click', () => {
-      this.receipts.value = '';
+      this.receiptsPicked = undefined;
+      forget(this.receipts);
       void this.showReceipts();
     });
     this.previousClear.addEventListener('click', () => {
-      this.previous.value = '';
+      this.previousPicked = undefined;
+      forget(this.previous);
       void this.showPrevious();
     });
     this.runButton.addEventListener('click', () => void this.run());
@@ -118,15 +138,15 @@ export class ConsolidateView {
     const info = describePeriod(this.period());
     this.periodHint.textContent = `${info.cutoffText}. ${info.dueText}.`;
     // Whether last month's summary fits depends on the month chosen.
-    if (this.previous.files?.[0]) void this.showPrevious();
+    if (this.previousPicked) void this.showPrevious();
   }
 
   private receiptsFile(): File | undefined {
-    return this.receipts.files?.[0];
+    return this.receiptsPicked;
   }
 
   private previousFile(): File | undefined {
-    return this.previous.files?.[0];
+    return this.previousPicked;
   }
 
   /** The picked receipts log, read as `--receipts` is; undefined when none is picked. */

@@ -211,9 +211,13 @@ describe('task pane in Chromium', () => {
     const { page, context, errors } = await openPage(harness, { seed: { sheets: [{ name: 'Sheet1', cells: {} }] }, fake: { apiVersion: '1.7' }, path: 'taskpane.html#tong-hop', isolateOffice: true, afterOfficeJs: ie11EmulationSource() });
     await page.locator('#files').setInputFiles(files);
     await page.getByText(`Đã chọn ${files.length} tệp: ${files.length - 1} tệp Excel, 1 thư điện tử .eml.`).waitFor();
+    // The receipts log through the pane's own UTF-8 decoder (IE11 has no TextDecoder).
+    await page.locator('#receipts').setInputFiles({ name: 'sổ tiếp nhận.csv', mimeType: 'text/csv', buffer: Buffer.from('tệp,thời điểm nhận\n2026-11_CAT_cong-an-tinh.xlsx,05/12/2026 10:00\n', 'utf8') });
+    await page.getByText('Sổ tiếp nhận "sổ tiếp nhận.csv": thời điểm nhận của 1 tệp.').waitFor();
     await page.getByRole('button', { name: 'Tổng hợp', exact: true }).click();
     await page.locator('.notice-success', { hasText: 'Đã tổng hợp kỳ tháng 11 năm 2026' }).waitFor({ timeout: 45_000 });
     expect(await page.locator('ul.headline li').first().innerText()).toMatch(/^Đơn vị phải báo cáo: \d+; đã gửi 5 /);
+    expect(await page.locator('ul.headline li').nth(1).innerText()).toBe('Thời điểm nhận: 1 đơn vị theo thư điện tử, 1 theo sổ tiếp nhận, 3 theo ngày ghi trong biểu.');
     // The fake's own realm (the iframe) is untouched: ask it what was written.
     const office = page.frames()[1] as Frame;
     const sheets = await office.evaluate(() => (window as unknown as { __fakeOffice: { exportSeed(): { sheets: Array<{ name: string }> } } }).__fakeOffice.exportSeed().sheets.map((x) => x.name));
@@ -328,6 +332,9 @@ describe('task pane in Chromium', () => {
     await page.getByRole('button', { name: 'Tổng hợp', exact: true }).click();
     await page.locator('.notice-error', { hasText: 'Chưa tổng hợp' }).waitFor();
     expect((await fake<{ sheets: Array<{ name: string }> }>(page, 'exportSeed')).sheets.map((s) => s.name)).toEqual(['Sheet1']);
+    await page.locator('#previous-clear').click();
+    await page.getByText('Không bắt buộc. Tệp tổng hợp của tháng trước do da06 tạo', { exact: false }).waitFor();
+    expect(await page.locator('#previous-clear').isHidden()).toBe(true);
 
     await page.locator('#previous').setInputFiles(previous);
     await page.getByText('Kỳ trước: báo cáo tổng hợp tháng 10 năm 2026 ("tong-hop-2026-10.xlsx").').waitFor();
