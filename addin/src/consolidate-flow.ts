@@ -1,14 +1,19 @@
 // "Tổng hợp" in the pane: the files the secretariat picked, through lib's one consolidation step
-// (lib/app/consolidate.ts), exactly as `da06 consolidate` runs it on disk.
+// (lib/app/consolidate.ts), exactly as `da06 consolidate` runs it on disk: the same receipt sources
+// (receipts log, e-mail Date, report date in the form) and the same previous month's summary.
 import { consolidateInputs, type ConsolidatedInputs } from '../../lib/app/consolidate';
-import type { RawInput } from '../../lib/app/intake';
+import { readReceipts, type RawInput, type ReadReceipts, type Receipt } from '../../lib/app/intake';
 import type { Period } from '../../lib/period/period';
+import { readPreviousSummary, type PreviousSummary } from '../../lib/summary/previous';
+import type { FieldValue } from '../../lib/validate/check';
 import { bundledContext } from './check/context';
 
-/** What the pane needs of a picked file (a DOM File fits). */
+/**
+ * What the pane needs of a picked file (a DOM File fits). Its `lastModified` is not used: for a file
+ * saved from mail or downloaded it is when it was saved, not when it was received.
+ */
 export interface PickedFile {
   name: string;
-  lastModified: number;
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
@@ -17,6 +22,10 @@ export interface ConsolidateFilesOptions {
   now: Date;
   /** The secretariat's key for the templates' integrity tokens; the public default when absent. */
   integrityKey?: string;
+  /** The receipts log the user picked ({@link readPickedReceipts}), as `--receipts`. */
+  receipts?: ReadonlyMap<string, Receipt>;
+  /** Last month's province values ({@link readPickedPrevious}), as `--previous`. */
+  previous?: ReadonlyMap<string, FieldValue>;
   onProgress?: (done: number, total: number, label: string) => void;
   signal?: AbortSignal;
 }
@@ -28,7 +37,22 @@ function yieldToUi(): Promise<void> {
 
 /** Picked files as raw inputs, each read when its turn comes. */
 async function* pickedInputs(files: readonly PickedFile[]): AsyncGenerator<RawInput> {
-  for (const file of files) yield { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), modifiedAt: file.lastModified };
+  for (const file of files) yield { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+/** In name order, as `da06 consolidate` lists a folder: where two returns of a unit tie on time, the same one wins. */
+function inListingOrder(files: readonly PickedFile[]): PickedFile[] {
+  return [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** A receipts log picked in the pane, read by lib as `--receipts` is. */
+export async function readPickedReceipts(file: PickedFile): Promise<ReadReceipts> {
+  return readReceipts(new Uint8Array(await file.arrayBuffer()));
+}
+
+/** Last month's summary picked in the pane, read and checked by lib as `--previous` is. */
+export async function readPickedPrevious(file: PickedFile, period: Period): Promise<PreviousSummary> {
+  return readPreviousSummary(new Uint8Array(await file.arrayBuffer()), period);
 }
 
 /** Reads, validates and merges the picked files, then lays out the summary; cancellable between files. */
@@ -36,7 +60,7 @@ export async function consolidateFiles(files: readonly PickedFile[], options: Co
   const { catalog, roster } = bundledContext();
   let opened = 0;
   const counted = async function* (): AsyncGenerator<RawInput> {
-    for await (const input of pickedInputs(files)) {
+    for await (const input of pickedInputs(inListingOrder(files))) {
       opened += 1;
       yield input;
     }
@@ -47,6 +71,8 @@ export async function consolidateFiles(files: readonly PickedFile[], options: Co
     period: options.period,
     now: options.now,
     ...(options.integrityKey ? { integrityKey: options.integrityKey } : {}),
+    ...(options.receipts ? { receipts: options.receipts } : {}),
+    ...(options.previous ? { previous: options.previous } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     pause: yieldToUi,
     // "tệp 8/120" counts the files picked; a saved e-mail's attachments share its number.

@@ -1,4 +1,4 @@
-import type { Consolidation, IndicatorSummary, TaskOverall, UnitSubmission } from './types';
+import { RECEIPT_SOURCE_LABELS, type Consolidation, type IndicatorSummary, type ReceiptSource, type TaskOverall, type UnitSubmission } from './types';
 
 /** Every indicator falls in exactly one of these: the counts add up to the catalog's 56. */
 export const INDICATOR_COUNT_KEYS = ['met', 'notMet', 'notYet', 'noTarget', 'noData', 'flagged'] as const satisfies ReadonlyArray<IndicatorSummary['status']>;
@@ -17,7 +17,11 @@ export interface UnitCounts {
   rejectedOnly: number;
   /** Accepted returns with errors the unit should correct. */
   withErrors: number;
+  /** Units received, by where their receipt time came from. */
+  receiptSources: Record<ReceiptSource, number>;
 }
+
+const RECEIPT_SOURCES = Object.keys(RECEIPT_SOURCE_LABELS) as ReceiptSource[];
 
 export interface ConsolidationCounts {
   units: UnitCounts & { department: UnitCounts; commune: UnitCounts };
@@ -37,6 +41,7 @@ function unitCounts(units: readonly UnitSubmission[]): UnitCounts {
     missing: units.length - received.length,
     rejectedOnly: units.filter((u) => u.state === 'rejected').length,
     withErrors: received.filter((u) => u.errors > 0).length,
+    receiptSources: Object.fromEntries(RECEIPT_SOURCES.map((source) => [source, received.filter((u) => u.receivedAtSource === source).length])) as Record<ReceiptSource, number>,
   };
 }
 

@@ -5,7 +5,10 @@ import { ASSESSMENT_LABELS, type Assessment } from '../template/assessment';
 import type { TaskStatusMeaning } from '../template/schema';
 import type { FieldValue } from '../validate/check';
 
-/** Where an input's receipt time came from, in order of trust. */
+/**
+ * Where an input's receipt time came from, in order of trust. `fileTime` is no longer produced (a
+ * saved or downloaded file's time is when it was saved, not when it was received).
+ */
 export type ReceiptSource = 'mailServer' | 'email' | 'receipts' | 'reportDate' | 'fileTime' | 'unknown';
 
 export const RECEIPT_SOURCE_LABELS: Readonly<Record<ReceiptSource, string>> = {

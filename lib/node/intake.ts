@@ -72,6 +72,7 @@ export function* readInputs(files: readonly string[], names: ReadonlyMap<string,
     }
     const received = manifest.intake?.files.get(name);
     const receipt = received?.receivedAt ? { at: received.receivedAt, source: received.receivedAtSource === 'mailServer' ? ('mailServer' as const) : ('email' as const), ...(received.from ? { from: received.from } : {}), container: received.eml } : undefined;
-    yield { name: shown, bytes, modifiedAt: statSync(file).mtimeMs, ...(receipt ? { receipt } : {}) };
+    // A file's own time is when it was saved, not when it was received: never a receipt time.
+    yield { name: shown, bytes, ...(receipt ? { receipt } : {}) };
   }
 }

@@ -4,6 +4,7 @@ import { wrappedRowHeight } from '../_lib/row-height';
 import { SUMMARY_FONT_SIZE } from './style';
 import { cellAddress } from '../model/sheet';
 import type { ChartSpec, SummaryCell, SummaryModel } from './model';
+import { columnWidthPoints, SUMMARY_PAGE } from './style';
 
 export const CHART_SHEET_NAME = 'Biểu đồ';
 
@@ -74,13 +75,8 @@ const SPACER_HEIGHT = 8;
 const ROW_HEIGHT = 20;
 /** Points: with the title row and a spacer, one chart fills an A4 landscape page (481 pt inside the margins). */
 const CHART_HEIGHT = 380;
-const MARGINS = { left: 1.18, right: 0.6, top: 0.79, bottom: 0.79, header: 0.3, footer: 0.3 };
+const MARGINS = SUMMARY_PAGE.margins;
 const A4_LANDSCAPE = { width: 841.89, height: 595.28 };
-
-/** Column width in characters to points, as Excel draws it (7 px a character plus 5 px padding, at 96 dpi). */
-function widthPoints(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
 
 /** `B5` for row 5, column 2. */
 export function a1(cell: CellPosition): string {
@@ -152,7 +148,7 @@ export function chartSheetLayout(model: SummaryModel): ChartSheetLayout {
   // Scale only if the columns or one page's rows would not fit inside the margins.
   const pageWidth = A4_LANDSCAPE.width - (MARGINS.left + MARGINS.right) * 72;
   const pageHeight = A4_LANDSCAPE.height - (MARGINS.top + MARGINS.bottom) * 72;
-  const totalWidth = widths.reduce((sum, w) => sum + widthPoints(w), 0);
+  const totalWidth = widths.reduce((sum, w) => sum + columnWidthPoints(w), 0);
   const pages = [0, ...breaksAfter, rows.length].slice(1).map((end, p, ends) => heights.slice(p === 0 ? 0 : (ends[p - 1] as number), end));
   const tallest = Math.max(...pages.map((page, p) => page.reduce((a, b) => a + b, 0) + (p === 0 ? 0 : TITLE_HEIGHT)));
   const scale = Math.min(100, Math.floor((pageWidth / totalWidth) * 100), Math.floor((pageHeight / tallest) * 100));

@@ -3,14 +3,13 @@
 // reading every return; this writer streams, so a national month's half-million rows stay flat in memory.
 import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { concatBytes } from '../_lib/bytes';
-import { wrappedRowHeight } from '../_lib/row-height';
 import { columnLetters } from '../model/sheet';
 import { chartSheetLayout, type ChartCellKind } from './chart-layout';
 import { chartSheetPackage } from './chart-xml';
-import type { ColumnFormat, SummaryCell, SummaryModel, SummarySheet, Tone } from './model';
+import type { SummaryCell, SummaryModel, SummarySheet, Tone } from './model';
 
 import { SUMMARY_STAMP_SHEET } from './facts';
-import { headerRowHeight, NUMBER_FORMATS, SUMMARY_COLOURS, SUMMARY_FONT, SUMMARY_FONT_SIZE, SUMMARY_HEADER_ROW, SUMMARY_ROW_HEIGHT, TONE_COLOURS } from './style';
+import { bodyLook, bodyRowLayout, headerRowHeight, cellFormatOf, cellValueOf, CHART_CELL_LOOKS, chartCellFormat, NUMBER_FORMATS, SUMMARY_COLOURS, SUMMARY_FONT, SUMMARY_FONT_SIZE, SUMMARY_HEADER_ROW, SUMMARY_LOOKS, SUMMARY_PAGE, SUMMARY_ROW_HEIGHT, type CellFormat, type CellLook } from './style';
 
 /**
  * Raw-deflates one chunk of a part on its own; `final` ends the stream. Chunks are independent, so
@@ -44,51 +43,57 @@ const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-// Style table (cellXfs): 0 default, 1 title, 2 subtitle, 3 header, then body cells by tone and format.
-const FORMATS: readonly ColumnFormat[] = ['text', 'integer', 'decimal', 'percent'];
+// Style table (cellXfs): 0 default, 1 title, 2 subtitle, 3 header, then body cells by wrap, tone and
+// format; every look and format comes from lib/summary/style.ts, as the add-in's do.
+const FORMATS: readonly CellFormat[] = ['text', 'general', 'integer', 'decimal', 'percent', 'date', 'datetime'];
 const TONE_ORDER: readonly Tone[] = ['bad', 'warn', 'good'];
 const TONES: ReadonlyArray<Tone | null> = [null, ...TONE_ORDER];
-const NUM_FMT_ID: Record<ColumnFormat, number> = { text: 49, integer: 3, decimal: 164, percent: 165, date: 14, datetime: 22 };
-
-/** The height wrappedRowHeight gives one line of body text. */
-const ONE_LINE = wrappedRowHeight([{ text: 'x', width: 10, size: SUMMARY_FONT_SIZE.body }], 0);
-
-/** The style after the two blocks of body styles (see STYLES_XML). */
-const HEADING_STYLE = 4 + 2 * TONES.length * FORMATS.length;
+const NUM_FMT_ID: Record<CellFormat, number> = { general: 0, text: 49, integer: 3, decimal: 164, percent: 165, date: 166, datetime: 167 };
+const CUSTOM_FORMATS: readonly CellFormat[] = ['decimal', 'percent', 'date', 'datetime'];
+const FORMAT_INDEX = Object.fromEntries(FORMATS.map((f, i) => [f, i])) as Record<CellFormat, number>;
 
 /** Body cells come in two blocks of tone × format: wrapping (the default) and one-line (compact sheets). */
-function bodyStyle(format: ColumnFormat, tone: Tone | null, wrap = true): number {
-  const f = Math.max(0, FORMATS.indexOf(format === 'date' || format === 'datetime' ? 'text' : format));
-  return 4 + (wrap ? 0 : TONES.length * FORMATS.length) + TONES.indexOf(tone) * FORMATS.length + f;
+function bodyStyle(format: CellFormat, tone: Tone | null, wrap = true): number {
+  return 4 + (wrap ? 0 : TONES.length * FORMATS.length) + TONES.indexOf(tone) * FORMATS.length + FORMAT_INDEX[format];
 }
+
+/** The stamp sheet's texts: plain, formatted as text as the add-in writes them (its "2026-11" is no date). */
+const STAMP_TEXT_STYLE = 4 + 2 * TONES.length * FORMATS.length;
+/** Tổng quan's section headings (SUMMARY_LOOKS.heading). */
+const HEADING_STYLE = STAMP_TEXT_STYLE + 1;
 
 const STYLES_XML = (() => {
   // Font 0 is the workbook default; explicit styles name their own font (some readers skip font 0).
-  const font = (size: number, extra = '', colour?: string) => `<font>${extra}<sz val="${size}"/>${colour ? `<color rgb="FF${colour}"/>` : ''}<name val="${SUMMARY_FONT}"/></font>`;
-  const { body, title } = SUMMARY_FONT_SIZE;
-  const fonts = [font(body), font(body), font(body, '<b/>'), font(body, '<i/>'), font(title, '<b/>'), ...TONE_ORDER.map((t) => font(body, '<b/>', TONE_COLOURS[t].font))];
-  const solid = (rgb: string) => `<fill><patternFill patternType="solid"><fgColor rgb="FF${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
-  const fills = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>', solid(SUMMARY_COLOURS.headerFill), ...TONE_ORDER.map((t) => solid(TONE_COLOURS[t].fill))];
+  const fonts = [`<font><sz val="${SUMMARY_FONT_SIZE.body}"/><name val="${SUMMARY_FONT}"/></font>`];
+  const fills = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
+  const indexOf = (list: string[], item: string, from: number) => {
+    const found = list.indexOf(item, from);
+    return found >= 0 ? found : list.push(item) - 1;
+  };
+  const xf = (look: CellLook, format: CellFormat) => {
+    const font = `<font>${look.bold ? '<b/>' : ''}${look.italic ? '<i/>' : ''}<sz val="${look.size}"/>${look.colour ? `<color rgb="FF${look.colour}"/>` : ''}<name val="${SUMMARY_FONT}"/></font>`;
+    const fontId = indexOf(fonts, font, 1);
+    const fillId = look.fill ? indexOf(fills, `<fill><patternFill patternType="solid"><fgColor rgb="FF${look.fill}"/><bgColor indexed="64"/></patternFill></fill>`, 2) : 0;
+    const alignment = `<alignment${look.horizontal ? ` horizontal="${look.horizontal}"` : ''} vertical="${look.vertical}"${look.wrap ? ' wrapText="1"' : ''}/>`;
+    return `<xf numFmtId="${NUM_FMT_ID[format]}" fontId="${fontId}" fillId="${fillId}" borderId="${look.border ? 1 : 0}" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1">${alignment}</xf>`;
+  };
   const thin = '<border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right><top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border>';
-  const xfs = [
-    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
-    '<xf numFmtId="0" fontId="4" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>',
-    '<xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>',
-    '<xf numFmtId="0" fontId="2" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>',
-  ];
-  for (const wrap of [true, false]) {
-    TONES.forEach((tone) => {
-      const fontId = tone === null ? 1 : 5 + TONE_ORDER.indexOf(tone);
-      const fillId = tone === null ? 0 : 3 + TONE_ORDER.indexOf(tone);
-      for (const format of FORMATS) {
-        xfs.push(`<xf numFmtId="${NUM_FMT_ID[format]}" fontId="${fontId}" fillId="${fillId}" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"${wrap ? ' wrapText="1"' : ''}/></xf>`);
-      }
-    });
-  }
-  // Section headings of Tổng quan: bold on the header colour, left aligned (HEADING_STYLE).
-  xfs.push('<xf numFmtId="49" fontId="2" fillId="2" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>');
-  return `${XML_HEAD}<styleSheet xmlns="${NS}"><numFmts count="2"><numFmt numFmtId="164" formatCode="${NUMBER_FORMATS.decimal}"/><numFmt numFmtId="165" formatCode="${NUMBER_FORMATS.percent}"/></numFmts><fonts count="${fonts.length}">${fonts.join('')}</fonts><fills count="${fills.length}">${fills.join('')}</fills><borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>${thin}</borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/><tableStyles count="0"/></styleSheet>`;
+  const xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>', xf(SUMMARY_LOOKS.title, 'text'), xf(SUMMARY_LOOKS.subtitle, 'text'), xf(SUMMARY_LOOKS.header, 'text')];
+  for (const wrap of [true, false]) for (const tone of TONES) for (const format of FORMATS) xfs.push(xf(bodyLook(tone, wrap), format));
+  xfs.push('<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'); // STAMP_TEXT_STYLE
+  xfs.push(xf(SUMMARY_LOOKS.heading, 'text')); // HEADING_STYLE
+  const numFmts = CUSTOM_FORMATS.map((f) => `<numFmt numFmtId="${NUM_FMT_ID[f]}" formatCode="${NUMBER_FORMATS[f]}"/>`);
+  return `${XML_HEAD}<styleSheet xmlns="${NS}"><numFmts count="${numFmts.length}">${numFmts.join('')}</numFmts><fonts count="${fonts.length}">${fonts.join('')}</fonts><fills count="${fills.length}">${fills.join('')}</fills><borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>${thin}</borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/><tableStyles count="0"/></styleSheet>`;
 })();
+
+/** The style of a chart-sheet cell: its kind's look (lib/summary/style.ts), which is one of the frame's or a body look. */
+function chartStyle(kind: ChartCellKind | null): number {
+  if (kind === null) return 0;
+  const look = CHART_CELL_LOOKS[kind];
+  if (look === SUMMARY_LOOKS.title) return 1;
+  if (look === SUMMARY_LOOKS.header) return 3;
+  return bodyStyle(chartCellFormat(kind), null, look.wrap);
+}
 
 // Characters XML 1.0 cannot carry: dropped rather than corrupting the file.
 // eslint-disable-next-line no-control-regex -- these control characters are exactly what must go
@@ -203,41 +208,21 @@ function writeSheet(sheet: SummarySheet, index: number, strings: SharedStrings, 
   emit(`<row r="1" ht="${SUMMARY_ROW_HEIGHT.title}" customHeight="1">${sharedString('A1', 1, sheet.title, strings)}${mergedRest(1, 1)}</row>`);
   if (sheet.subtitle) emit(`<row r="2" ht="${SUMMARY_ROW_HEIGHT.subtitle}" customHeight="1">${sharedString('A2', 2, sheet.subtitle, strings)}${mergedRest(2, 2)}</row>`);
   emit(`<row r="${SUMMARY_HEADER_ROW}" ht="${headerRowHeight(sheet.columns)}" customHeight="1">${sheet.columns.map((c, i) => sharedString(`${columnLetters(i + 1)}${SUMMARY_HEADER_ROW}`, 3, c.header, strings)).join('')}</row>`);
-  // Marks and per-cell formats are few: indexed by row, so the common row costs no lookups.
-  const byRow = new Map<number, Array<{ col: number; tone?: Tone; format?: ColumnFormat }>>();
-  for (const m of sheet.marks) byRow.set(m.row, [...(byRow.get(m.row) ?? []), { col: m.col, tone: m.tone }]);
-  for (const f of sheet.formats ?? []) byRow.set(f.row, [...(byRow.get(f.row) ?? []), { col: f.col, format: f.format }]);
+  // Marks are few: indexed by row, so the common row costs no lookups.
+  const marksByRow = new Map<number, Map<number, Tone>>();
+  for (const m of sheet.marks) marksByRow.set(m.row, (marksByRow.get(m.row) ?? new Map<number, Tone>()).set(m.col, m.tone));
   const letters = sheet.columns.map((_, i) => columnLetters(i + 1));
-  const wrapAll = !sheet.compact;
-  const wrapStyles = sheet.columns.map((c) => bodyStyle(c.format ?? 'text', null, true));
+  const formatOf = cellFormatOf(sheet);
   const headings = new Set(sheet.headings ?? []);
-  const mergedAt = new Map((sheet.merges ?? []).map((m) => [m.row, m]));
-  const lineStyles = sheet.columns.map((c) => bodyStyle(c.format ?? 'text', null, false));
   sheet.rows.forEach((values, r) => {
     const rowNumber = SUMMARY_HEADER_ROW + 1 + r;
-    const special = byRow.get(r);
-    // A compact row still wraps when a unit's text has line breaks: they show as typed, not run together.
-    const wrap = wrapAll || values.some((v) => typeof v === 'string' && v.includes('\n'));
-    const plainStyles = wrap ? wrapStyles : lineStyles;
-    let xml: string;
-    const merge = mergedAt.get(r);
-    // A merged cell wraps across the width of all its columns.
-    const widthOf = (c: number) => (merge && c === merge.col ? sheet.columns.slice(c, c + merge.cols).reduce((sum, col) => sum + col.width, 0) : (sheet.columns[c]?.width ?? 10));
-    if (wrap) {
-      const height = wrappedRowHeight(values.map((v, c) => ({ text: typeof v === 'string' && !(merge && c > merge.col && c < merge.col + merge.cols) ? v : '', width: widthOf(c), size: SUMMARY_FONT_SIZE.body, bold: headings.has(r) })), SUMMARY_ROW_HEIGHT.line);
-      // A row of one line keeps the sheet's default height, as Excel lays out 11 pt text: only wrapped rows grow.
-      xml = height <= ONE_LINE ? `<row r="${rowNumber}">` : `<row r="${rowNumber}" ht="${height}" customHeight="1">`;
-    } else xml = `<row r="${rowNumber}">`;
+    const marks = marksByRow.get(r);
+    const { wrap, height } = bodyRowLayout(sheet, values, r);
+    let xml = height !== undefined ? `<row r="${rowNumber}" ht="${height}" customHeight="1">` : `<row r="${rowNumber}">`;
     for (let c = 0; c < sheet.columns.length; c += 1) {
-      let style = headings.has(r) ? HEADING_STYLE : (plainStyles[c] as number);
-      if (special) {
-        const own = special.filter((x) => x.col === c);
-        if (own.length > 0) {
-          const format = own.find((x) => x.format)?.format ?? sheet.columns[c]?.format ?? 'text';
-          style = bodyStyle(format, own.find((x) => x.tone)?.tone ?? null, wrap);
-        }
-      }
-      xml += cell(`${letters[c]}${rowNumber}`, style, values[c] ?? null, strings);
+      const value = cellValueOf(values[c] ?? null);
+      const style = headings.has(r) ? HEADING_STYLE : bodyStyle(formatOf(r, c, value), marks?.get(c) ?? null, wrap);
+      xml += cell(`${letters[c]}${rowNumber}`, style, value, strings);
     }
     emit(`${xml}</row>`);
   });
@@ -252,14 +237,16 @@ function writeSheet(sheet: SummarySheet, index: number, strings: SharedStrings, 
   bars.forEach((ref, i) => {
     emit(`<conditionalFormatting sqref="${ref}"><cfRule type="dataBar" priority="${i + 1}"><dataBar><cfvo type="num" val="0"/><cfvo type="num" val="1"/><color rgb="FF${SUMMARY_COLOURS.dataBar}"/></dataBar></cfRule></conditionalFormatting>`);
   });
-  emit('<pageMargins left="1.18" right="0.6" top="0.79" bottom="0.79" header="0.3" footer="0.3"/>');
+  const m = SUMMARY_PAGE.margins;
+  emit(`<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`);
   emit(`<pageSetup paperSize="9" orientation="${sheet.print.orientation}" fitToWidth="1" fitToHeight="0"/>`);
-  emit(`<headerFooter><oddFooter>&amp;C&amp;"${SUMMARY_FONT},Regular"&amp;${SUMMARY_FONT_SIZE.footer}Trang &amp;P/&amp;N</oddFooter></headerFooter></worksheet>`);
+  emit(`<headerFooter><oddFooter>${escapeText(`&C&"${SUMMARY_FONT},Regular"&${SUMMARY_FONT_SIZE.footer}${SUMMARY_PAGE.footer}`)}</oddFooter></headerFooter></worksheet>`);
   push(buffer);
 }
 
 function stampSheet(model: SummaryModel, strings: SharedStrings): string {
-  const body = model.stamp.map(([k, v], r) => `<row r="${r + 1}">${cell(`A${r + 1}`, 0, k, strings)}${cell(`B${r + 1}`, 0, v, strings)}</row>`).join('');
+  const style = (v: SummaryCell) => (typeof v === 'string' ? STAMP_TEXT_STYLE : 0);
+  const body = model.stamp.map(([k, v], r) => `<row r="${r + 1}">${cell(`A${r + 1}`, style(k), k, strings)}${cell(`B${r + 1}`, style(v), v, strings)}</row>`).join('');
   return `${XML_HEAD}<worksheet xmlns="${NS}"><sheetData>${body}</sheetData></worksheet>`;
 }
 
@@ -286,7 +273,6 @@ export function streamSummaryXlsx(model: SummaryModel, options: WriteSummaryOpti
   const charts = model.charts.length > 0 ? chartSheetPackage(chartSheetLayout(model), `xl/worksheets/sheet${names.length + 1}.xml`) : null;
   const chartEntries = charts?.workbookEntries(`rId${names.length + 3}`, names.length + 1);
   const tabOf = (i: number) => (charts && i > 0 ? i + 1 : i);
-  const chartStyles: Record<ChartCellKind, number> = { title: 1, caption: 3, header: 3, label: bodyStyle('text', null), integer: bodyStyle('integer', null), decimal: bodyStyle('decimal', null) };
   add('[Content_Types].xml', (push) =>
     push(
       `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
@@ -336,7 +322,7 @@ export function streamSummaryXlsx(model: SummaryModel, options: WriteSummaryOpti
   sheets.forEach((sheet, i) => add(`xl/worksheets/sheet${i + 1}.xml`, (push) => writeSheet(sheet, i, strings, push)));
   add(`xl/worksheets/sheet${names.length}.xml`, (push) => push(stampSheet(model, strings)));
   if (charts) {
-    add(charts.sheetPath, (push) => push(charts.sheetXml((ref, kind, value) => cell(ref, kind ? chartStyles[kind] : 0, value, strings))));
+    add(charts.sheetPath, (push) => push(charts.sheetXml((ref, kind, value) => cell(ref, chartStyle(kind), value, strings))));
     for (const part of charts.parts) add(part.path, (push) => push(part.xml));
   }
   add('xl/sharedStrings.xml', (push) => writeSharedStrings(strings, push));

@@ -1,12 +1,18 @@
-import { consolidateFiles, type PickedFile } from '../../addin/src/consolidate-flow';
+import { consolidateFiles, readPickedPrevious, readPickedReceipts, type PickedFile } from '../../addin/src/consolidate-flow';
 import { ConsolidationCancelledError } from '../../lib/app/consolidate';
+import { consolidationHeadline } from '../../lib/app/headline';
+import { parsePeriod, type Period } from '../../lib/period/period';
+import { renderMessage } from '../../lib/node/mime';
+import { writeSummaryXlsx } from '../../lib/summary/xlsx';
 import { filledReturn, period } from './_lib/returns';
 
-const picked = (name: string, bytes: Uint8Array, lastModified = Date.UTC(2026, 11, 5, 2)): PickedFile => ({
+/** A file as the browser hands it over; its lastModified (a download time) is there, and must not count. */
+const picked = (name: string, bytes: Uint8Array, lastModified = Date.UTC(2026, 11, 30)): PickedFile & { lastModified: number } => ({
   name,
   lastModified,
   arrayBuffer: async () => bytes.slice().buffer,
 });
+const text = (value: string) => new TextEncoder().encode(value);
 const now = new Date(Date.UTC(2026, 11, 11));
 
 describe('consolidateFiles', () => {
@@ -33,5 +39,61 @@ describe('consolidateFiles', () => {
     });
     await expect(run).rejects.toBeInstanceOf(ConsolidationCancelledError);
     expect(seen).toEqual(['Đã đọc và kiểm tra tệp 1/4: 1.xlsx', 'Đã đọc và kiểm tra tệp 2/4: 2.xlsx']);
+  });
+
+  it("takes each unit's receipt time from the receipts log, else the e-mail's Date, else the report date in the form, never from the download time, and says which", async () => {
+    const eml = await renderMessage({
+      from: { name: 'Văn thư Sở Tài chính', address: 'vanthu@stc.thanhhoa.gov.vn' },
+      to: [{ address: 'da06@congan.thanhhoa.gov.vn' }],
+      subject: 'Báo cáo tháng 11/2026',
+      date: '2026-12-08T09:15:00+07:00',
+      messageId: '<bc.stc@stc.thanhhoa.gov.vn>',
+      text: 'Gửi kèm báo cáo.',
+      attachments: [{ filename: 'stc.xlsx', content: await filledReturn('STC', { seed: 4 }) }],
+    });
+    const receipts = await readPickedReceipts(picked('so.csv', text('tệp,thời điểm nhận\nsyt.xlsx,11/12/2026 16:00\n')));
+    if (!receipts.ok) throw new Error(receipts.reason);
+    const files = [picked('syt.xlsx', await filledReturn('SYT', { seed: 2 })), picked('thu-stc.eml', eml), picked('cat.xlsx', await filledReturn('CAT', { reportDate: '2026-12-04' }))];
+    const { consolidation } = await consolidateFiles(files, { period, now, receipts: receipts.receipts });
+    const times = consolidation.submissions.filter((s) => s.received).map((s) => [s.unit, s.receivedAtSource, s.receivedAt, s.onTime]);
+    expect(times).toEqual(
+      expect.arrayContaining([
+        ['SYT', 'receipts', '2026-12-11T16:00:00+07:00', false],
+        ['STC', 'email', '2026-12-08T09:15:00+07:00', true],
+        ['CAT', 'reportDate', '2026-12-04T00:00:00+07:00', true],
+      ]),
+    );
+    expect(times).toHaveLength(3);
+    expect(consolidationHeadline(consolidation).lines).toContain('Thời điểm nhận: 1 đơn vị theo thư điện tử, 1 theo sổ tiếp nhận, 1 theo ngày ghi trong biểu.');
+  });
+
+  it('takes picked files in name order, as da06 consolidate lists a folder: of two returns tied on time, the same one is kept however they were picked', async () => {
+    const first = await filledReturn('SYT', { seed: 2 });
+    const second = await filledReturn('SYT', { seed: 3 });
+    const kept = async (files: PickedFile[]) => (await consolidateFiles(files, { period, now })).consolidation.duplicates.map((d) => [d.kept, d.superseded]);
+    expect(await kept([picked('a-syt.xlsx', first), picked('b-syt.xlsx', second)])).toEqual([['b-syt.xlsx', ['a-syt.xlsx']]]);
+    expect(await kept([picked('b-syt.xlsx', second), picked('a-syt.xlsx', first)])).toEqual([['b-syt.xlsx', ['a-syt.xlsx']]]);
+  });
+});
+
+describe('the optional files of Tổng hợp', () => {
+  it('reads a picked receipts log as --receipts is read, and refuses one that gives nothing', async () => {
+    expect(await readPickedReceipts(picked('so.csv', text('syt.xlsx;08/12/2026 14:20\nxa.xlsx;32/12/2026\n')))).toEqual({
+      ok: true,
+      receipts: new Map([['syt.xlsx', { at: '2026-12-08T14:20:00+07:00', source: 'receipts' }]]),
+      problems: ['dòng 2: thời điểm "32/12/2026" không hợp lệ'],
+    });
+    expect(await readPickedReceipts(picked('bao-cao.xlsx', await filledReturn('CAT')))).toEqual(expect.objectContaining({ ok: false, reason: expect.stringContaining('không phải văn bản UTF-8') }));
+  });
+
+  it("takes last month's summary, and refuses another month's or a file that is no summary, with the reason", async () => {
+    const october = parsePeriod('2026-10') as Period;
+    const returned = await filledReturn('SYT', { period: october, reportDate: '2026-11-05' });
+    const { model } = await consolidateFiles([picked('syt.xlsx', returned)], { period: october, now });
+    const summary = picked('tong-hop-2026-10.xlsx', await writeSummaryXlsx(model, { generatedAt: now }));
+    const read = await readPickedPrevious(summary, period);
+    expect(read.ok && [read.period, read.values.size]).toEqual(['2026-10', 56]);
+    expect(await readPickedPrevious(summary, parsePeriod('2026-12') as Period)).toEqual({ ok: false, reason: 'đây là báo cáo tổng hợp kỳ tháng 10 năm 2026, không phải kỳ trước (tháng 11 năm 2026) của kỳ tháng 12 năm 2026' });
+    expect(await readPickedPrevious(picked('syt.xlsx', returned), period)).toEqual({ ok: false, reason: 'tệp không phải báo cáo tổng hợp do da06 tạo' });
   });
 });

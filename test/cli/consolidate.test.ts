@@ -46,6 +46,7 @@ describe('da06 consolidate', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Đã tổng hợp kỳ tháng 11 năm 2026 \(hạn gửi trước ngày 10\/12\/2026\)/);
     expect(stdout).toContain('Đơn vị phải báo cáo: 187; đã gửi 2 (1,1%), đúng hạn 2 (1,1%), muộn 0, chưa gửi 185.');
+    expect(stdout).toContain('Thời điểm nhận: 1 đơn vị theo sổ tiếp nhận, 1 theo ngày ghi trong biểu.');
     expect(stdout).toMatch(/Từ chối .*bao-cao\.xls: Tệp ở định dạng Excel 97-2003/);
     expect(inputs.map(sha)).toEqual(before);
     expect(readdirSync(join(dir, 'ket-qua'))).toEqual(['tong-hop.xlsx']);
@@ -160,6 +161,17 @@ describe('da06 consolidate', () => {
     const { code, stderr } = await da06('consolidate', inbox, '--period', '2026-12', '--out', join(dir, 'k.xlsx'), '--previous', join(inbox, 'cat.xlsx'));
     expect(code).toBe(2);
     expect(stderr).toMatch(/Không dùng được báo cáo kỳ trước .*không phải báo cáo tổng hợp do da06 tạo/);
+  });
+
+  it("refuses a --previous summary of another month than the one before, and a --receipts log that gives no time, before reading any return", async () => {
+    const november = join(dir, 'tong-hop-11-b.xlsx');
+    await da06('consolidate', join(inbox, 'thang-12', 'syt.xlsx'), '--period', '2026-11', '--out', november);
+    const wrongMonth = await da06('consolidate', inbox, '--period', '2027-01', '--out', join(dir, 'l.xlsx'), '--previous', november);
+    expect([wrongMonth.code, wrongMonth.stderr]).toEqual([2, expect.stringContaining('đây là báo cáo tổng hợp kỳ tháng 11 năm 2026, không phải kỳ trước (tháng 12 năm 2026) của kỳ tháng 1 năm 2027')]);
+    writeFileSync(join(dir, 'so-hong.csv'), 'tệp,thời điểm nhận\nsyt.xlsx,hôm qua\n');
+    const badLog = await da06('consolidate', inbox, '--period', '2026-11', '--out', join(dir, 'm.xlsx'), '--receipts', join(dir, 'so-hong.csv'));
+    expect([badLog.code, badLog.stderr]).toEqual([2, expect.stringContaining('không có dòng nào đọc được (dòng 2: thời điểm "hôm qua" không hợp lệ)')]);
+    expect(readdirSync(dir).filter((f) => f === 'l.xlsx' || f === 'm.xlsx')).toEqual([]);
   });
 
   it('shows the change since last month from --previous', async () => {

@@ -1,9 +1,9 @@
 /// <reference types="office-js" />
 // Writes lib's SummaryModel into the open workbook through Office.js: the same sheets as the CLI's
 // .xlsx (lib/summary/xlsx.ts), and the same native charts, placed by lib/summary/chart-layout.ts.
-import type { ChartSpec, ColumnFormat, SummaryCell, SummaryModel, SummarySheet, Tone } from '../../../lib/summary/model';
+import type { ChartSpec, SummaryCell, SummaryModel, SummarySheet, Tone } from '../../../lib/summary/model';
 import { SUMMARY_STAMP_SHEET } from '../../../lib/summary/facts';
-import { SUMMARY_HEADER_ROW } from '../../../lib/summary/style';
+import { bodyLook, bodyRowLayout, cellFormatOf, type CellLook, cellValueOf, CHART_CELL_LOOKS, chartCellFormat, columnWidthPoints, headerRowHeight, NUMBER_FORMATS, SUMMARY_COLOURS, SUMMARY_FONT, SUMMARY_FONT_SIZE, SUMMARY_HEADER_ROW, SUMMARY_LOOKS, SUMMARY_ROW_HEIGHT } from '../../../lib/summary/style';
 import { EXCEL_API, type ApiSupport } from './features';
 import { columnLetters } from '../../../lib/model/sheet';
 import { a1, a1Range, CHART_SHEET_NAME, chartSheetLayout } from '../../../lib/summary/chart-layout';
@@ -15,21 +15,6 @@ export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
 const DEFAULT_MAX_ROWS_PER_REQUEST = 2_000;
 const MARKS_PER_REQUEST = 1_500;
 
-const FONT = 'Times New Roman';
-const HEADER_FILL = '#D9E1F2';
-const TONES: Record<Tone, { fill: string; font: string }> = {
-  bad: { fill: '#F8CBAD', font: '#9C0006' },
-  warn: { fill: '#FFEB9C', font: '#9C5700' },
-  good: { fill: '#C6EFCE', font: '#006100' },
-};
-const NUMBER_FORMATS: Record<ColumnFormat, string> = {
-  text: '@',
-  integer: '#,##0',
-  decimal: '#,##0.0##',
-  percent: '0.0%',
-  date: 'dd/mm/yyyy',
-  datetime: 'dd/mm/yyyy hh:mm',
-};
 const CHART_TYPES: Record<ChartSpec['type'], string> = { column: 'ColumnClustered', bar: 'BarClustered', pie: 'Pie' };
 
 export interface WriteSummaryModelOptions {
@@ -80,13 +65,16 @@ function cellBytes(value: SummaryCell | string, format: string): number {
   return valueBytes + format.length + 6;
 }
 
+/** A row's own commands beyond its cells (its height, its wrapping), pessimistically. */
+const ROW_BYTES = 300;
+
 /** Splits rows into requests under the byte budget (a single huge row still goes alone). */
 export function planChunks(rows: ReadonlyArray<ReadonlyArray<SummaryCell>>, formatOf: (row: number, col: number, value: SummaryCell) => string, maxBytes: number, maxRows: number): Array<{ start: number; end: number }> {
   const chunks: Array<{ start: number; end: number }> = [];
   let start = 0;
   let bytes = 0;
   rows.forEach((row, r) => {
-    const size = row.reduce<number>((sum, value, c) => sum + cellBytes(value, formatOf(r, c, value)), 4);
+    const size = row.reduce<number>((sum, value, c) => sum + cellBytes(value, formatOf(r, c, value)), ROW_BYTES);
     if (r > start && (bytes + size > maxBytes || r - start >= maxRows)) {
       chunks.push({ start, end: r });
       start = r;
@@ -98,62 +86,59 @@ export function planChunks(rows: ReadonlyArray<ReadonlyArray<SummaryCell>>, form
   return chunks;
 }
 
-/** Column width in characters (as in the model and exceljs) to points, as Office.js wants it. */
-function widthPoints(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
-
+/** Number format codes of a sheet's body cells, from lib's one rule (text for every string: Excel never turns "=…", "05/12" or "1,5" typed by a unit into a formula, a date or a number). */
 function formatFor(sheet: SummarySheet): (row: number, col: number, value: SummaryCell) => string {
-  const cells = new Map((sheet.formats ?? []).map((f) => [`${f.row}:${f.col}`, f.format]));
-  return (row, col, value) => {
-    // Text is stored as text ("@"): Excel never turns "=…", "05/12" or "1,5" typed by a unit into a formula, a date or a number.
-    if (typeof value === 'string') return '@';
-    const format = cells.get(`${row}:${col}`) ?? sheet.columns[col]?.format;
-    return format && format !== 'text' ? NUMBER_FORMATS[format] : 'General';
-  };
+  const formatOf = cellFormatOf(sheet);
+  return (row, col, value) => NUMBER_FORMATS[formatOf(row, col, cellValueOf(value))];
 }
 
 function lastColumn(sheet: SummarySheet): string {
   return columnLetters(Math.max(1, sheet.columns.length));
 }
 
+/** Applies one of lib's cell looks (lib/summary/style.ts), as the CLI's file has it. */
+function queueLook(range: Excel.Range, look: CellLook): void {
+  const format = range.format;
+  format.font.bold = look.bold;
+  format.font.italic = look.italic;
+  format.font.size = look.size;
+  if (look.colour) format.font.color = `#${look.colour}`;
+  if (look.fill) format.fill.color = `#${look.fill}`;
+  if (look.horizontal) format.horizontalAlignment = 'Center';
+  format.verticalAlignment = look.vertical === 'center' ? 'Center' : 'Top';
+  format.wrapText = look.wrap;
+  if (look.border) queueBorders(range);
+}
+
+/** The whole sheet in the summary's font, as the file's default style. */
+function queueSheetFont(ws: Excel.Worksheet): void {
+  const font = ws.getRange().format.font;
+  font.name = SUMMARY_FONT;
+  font.size = SUMMARY_FONT_SIZE.body;
+}
+
 /** Title, subtitle, headers, widths and frozen header of a new summary sheet (queued, no sync). */
 function queueSheetFrame(ws: Excel.Worksheet, sheet: SummarySheet): void {
   const last = lastColumn(sheet);
-  ws.getRange().format.font.name = FONT;
+  queueSheetFont(ws);
   sheet.columns.forEach((column, c) => {
-    ws.getRange(`${columnLetters(c + 1)}:${columnLetters(c + 1)}`).format.columnWidth = widthPoints(column.width);
+    ws.getRange(`${columnLetters(c + 1)}:${columnLetters(c + 1)}`).format.columnWidth = columnWidthPoints(column.width);
   });
-  const title = ws.getRange(`A1:${last}1`);
-  title.merge(false);
-  title.numberFormat = [[...sheet.columns.map(() => '@')]];
-  title.values = [[sheet.title, ...sheet.columns.slice(1).map(() => '')]];
-  title.format.font.bold = true;
-  title.format.font.size = 13;
-  title.format.horizontalAlignment = 'Center';
-  title.format.verticalAlignment = 'Center';
-  title.format.wrapText = true;
-  title.format.rowHeight = 34;
-  if (sheet.subtitle) {
-    const subtitle = ws.getRange(`A2:${last}2`);
-    subtitle.merge(false);
-    subtitle.numberFormat = [[...sheet.columns.map(() => '@')]];
-    subtitle.values = [[sheet.subtitle, ...sheet.columns.slice(1).map(() => '')]];
-    subtitle.format.font.italic = true;
-    subtitle.format.horizontalAlignment = 'Center';
-    subtitle.format.wrapText = true;
-    subtitle.format.rowHeight = 32;
-  }
+  const frameRow = (row: number, text: string, look: CellLook, height: number) => {
+    const range = ws.getRange(`A${row}:${last}${row}`);
+    range.merge(false);
+    range.numberFormat = [[...sheet.columns.map(() => NUMBER_FORMATS.text)]];
+    range.values = [[text, ...sheet.columns.slice(1).map(() => '')]];
+    queueLook(range, look);
+    range.format.rowHeight = height;
+  };
+  frameRow(1, sheet.title, SUMMARY_LOOKS.title, SUMMARY_ROW_HEIGHT.title);
+  if (sheet.subtitle) frameRow(2, sheet.subtitle, SUMMARY_LOOKS.subtitle, SUMMARY_ROW_HEIGHT.subtitle);
   const header = ws.getRange(`A${SUMMARY_HEADER_ROW}:${last}${SUMMARY_HEADER_ROW}`);
-  header.numberFormat = [sheet.columns.map(() => '@')];
+  header.numberFormat = [sheet.columns.map(() => NUMBER_FORMATS.text)];
   header.values = [sheet.columns.map((c) => c.header)];
-  header.format.font.bold = true;
-  header.format.fill.color = HEADER_FILL;
-  header.format.horizontalAlignment = 'Center';
-  header.format.verticalAlignment = 'Center';
-  header.format.wrapText = true;
-  header.format.rowHeight = 42;
-  queueBorders(header);
+  queueLook(header, SUMMARY_LOOKS.header);
+  header.format.rowHeight = headerRowHeight(sheet.columns);
   ws.freezePanes.freezeRows(SUMMARY_HEADER_ROW);
 }
 
@@ -168,8 +153,8 @@ interface Job {
   queue: (context: Excel.RequestContext) => void;
 }
 
-/** Rows of a sheet, one job per request-sized chunk. */
-function rowJobs(sheet: SummarySheet, ws: () => Excel.Worksheet, maxBytes: number, maxRows: number): Job[] {
+/** Rows of a sheet, one job per request-sized chunk; wrapping and heights from lib's row layout, as in the CLI's file. */
+function rowJobs(sheet: SummarySheet, layouts: ReadonlyArray<{ wrap: boolean; height?: number }>, ws: () => Excel.Worksheet, maxBytes: number, maxRows: number): Job[] {
   const formatOf = formatFor(sheet);
   const width = Math.max(1, sheet.columns.length);
   const chunks = planChunks(sheet.rows, formatOf, maxBytes, maxRows);
@@ -180,15 +165,26 @@ function rowJobs(sheet: SummarySheet, ws: () => Excel.Worksheet, maxBytes: numbe
       const range = ws().getRangeByIndexes(SUMMARY_HEADER_ROW + start, 0, rows.length, width);
       // Formats first, in the same request: the values then land in cells that already say "text".
       range.numberFormat = rows.map((row, r) => Array.from({ length: width }, (_, c) => formatOf(start + r, c, row[c] ?? null)));
-      range.values = rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ''));
-      range.format.verticalAlignment = 'Top';
-      queueBorders(range);
-      if (sheet.compact) {
-        range.format.wrapText = false; // one line per row: the Dữ liệu sheet is filtered, not read
-      } else {
-        range.format.wrapText = true;
-        range.format.autofitRows(); // long answers wrap: rows grow to show them whole
+      range.values = rows.map((row) => Array.from({ length: width }, (_, c) => cellValueOf(row[c] ?? null) ?? ''));
+      queueLook(range, bodyLook(null, !sheet.compact));
+      // Heights set, not autofitted: the same heights as the CLI's file, which LibreOffice cannot grow by itself.
+      for (let r = start; r < end; ) {
+        const { wrap, height } = layouts[r] as { wrap: boolean; height?: number };
+        let run = r + 1;
+        while (run < end && layouts[run]?.height === height && layouts[run]?.wrap === wrap) run += 1;
+        const lines = ws().getRangeByIndexes(SUMMARY_HEADER_ROW + r, 0, run - r, width);
+        if (wrap !== !sheet.compact) lines.format.wrapText = wrap; // a compact sheet's row with line breaks
+        if (height !== undefined) lines.format.rowHeight = height;
+        r = run;
       }
+      // Section headings and merged cells (Tổng quan), as the CLI's file has them.
+      for (const row of sheet.headings ?? []) {
+        if (row < start || row >= end) continue;
+        const heading = ws().getRangeByIndexes(SUMMARY_HEADER_ROW + row, 0, 1, width);
+        heading.numberFormat = [Array.from({ length: width }, () => NUMBER_FORMATS.text)];
+        queueLook(heading, SUMMARY_LOOKS.heading);
+      }
+      for (const m of sheet.merges ?? []) if (m.row >= start && m.row < end) ws().getRangeByIndexes(SUMMARY_HEADER_ROW + m.row, m.col, 1, m.cols).merge(false);
     },
   }));
 }
@@ -200,16 +196,19 @@ function markJobs(sheet: SummarySheet, ws: () => Excel.Worksheet): Job[] {
     jobs.push({
       label: `Tô màu trang "${sheet.name}"`,
       queue: () => {
-        for (const mark of marks) {
-          const cell = ws().getCell(SUMMARY_HEADER_ROW + mark.row, mark.col);
-          cell.format.fill.color = TONES[mark.tone].fill;
-          cell.format.font.color = TONES[mark.tone].font;
-          cell.format.font.bold = true;
-        }
+        for (const mark of marks) queueTone(ws().getCell(SUMMARY_HEADER_ROW + mark.row, mark.col), mark.tone);
       },
     });
   }
   return jobs;
+}
+
+/** A marked cell: only what its tone changes (font and fill), over the body look its row already has. */
+function queueTone(cell: Excel.Range, tone: Tone): void {
+  const look = bodyLook(tone, true);
+  cell.format.font.bold = look.bold;
+  if (look.colour) cell.format.font.color = `#${look.colour}`;
+  if (look.fill) cell.format.fill.color = `#${look.fill}`;
 }
 
 /** Data bars on rate columns and on rates placed cell by cell, autofilter where the host has it. */
@@ -222,7 +221,7 @@ function finishJob(sheet: SummarySheet, ws: () => Excel.Worksheet, api: ApiSuppo
         const format = ws().getRange(address).conditionalFormats.add('DataBar');
         format.dataBar.lowerBoundRule = { type: 'Number', formula: '0' };
         format.dataBar.upperBoundRule = { type: 'Number', formula: '1' };
-        format.dataBar.positiveFormat.fillColor = '#5B9BD5';
+        format.dataBar.positiveFormat.fillColor = `#${SUMMARY_COLOURS.dataBar}`;
       };
       if (sheet.rows.length > 0) {
         for (const col of sheet.dataBars ?? []) bar(`${columnLetters(col + 1)}${SUMMARY_HEADER_ROW + 1}:${columnLetters(col + 1)}${lastRow}`);
@@ -241,30 +240,26 @@ function chartJob(model: SummaryModel, ws: () => Excel.Worksheet): Job {
     label: 'Vẽ biểu đồ',
     queue: () => {
       const sheet = ws();
-      sheet.getRange().format.font.name = FONT;
-      layout.widths.forEach((w, c) => (sheet.getRange(`${columnLetters(c + 1)}:${columnLetters(c + 1)}`).format.columnWidth = widthPoints(w)));
+      queueSheetFont(sheet);
+      layout.widths.forEach((w, c) => (sheet.getRange(`${columnLetters(c + 1)}:${columnLetters(c + 1)}`).format.columnWidth = columnWidthPoints(w)));
       layout.heights.forEach((h, r) => (sheet.getRange(`${r + 1}:${r + 1}`).format.rowHeight = h));
       const cells = sheet.getRangeByIndexes(0, 0, layout.rows.length, width);
       const grid = (at: (r: number, c: number) => string | number) => layout.rows.map((_, r) => Array.from({ length: width }, (_, c) => at(r, c)));
-      cells.numberFormat = grid((r, c) => {
-        const kind = layout.kinds[r]?.[c];
-        return kind === 'integer' || kind === 'decimal' ? NUMBER_FORMATS[kind] : '@';
-      });
+      cells.numberFormat = grid((r, c) => NUMBER_FORMATS[chartCellFormat(layout.kinds[r]?.[c] ?? null)]);
       cells.values = grid((r, c) => layout.rows[r]?.[c] ?? '');
       for (const merge of layout.merges) sheet.getRange(a1Range(merge)).merge(false);
-      const title = sheet.getRange('A1');
-      title.format.font.bold = true;
-      title.format.font.size = 13;
-      title.format.horizontalAlignment = 'Center';
-      title.format.wrapText = true;
+      // Each run of cells of one kind gets that kind's look, as the CLI's file styles them.
+      layout.kinds.forEach((kinds, r) => {
+        for (let c = 0; c < kinds.length; ) {
+          const kind = kinds[c] ?? null;
+          let end = c + 1;
+          while (end < kinds.length && (kinds[end] ?? null) === kind) end += 1;
+          if (kind) queueLook(sheet.getRangeByIndexes(r, c, 1, end - c), CHART_CELL_LOOKS[kind]);
+          c = end;
+        }
+      });
       for (const placed of layout.charts) {
-        const { spec, table } = placed;
-        queueBorders(sheet.getRange(a1Range(table)));
-        const head = sheet.getRange(a1Range({ ...table, bottom: table.top + 1 }));
-        head.format.font.bold = true;
-        head.format.fill.color = HEADER_FILL;
-        head.format.horizontalAlignment = 'Center';
-        head.format.wrapText = true;
+        const { spec } = placed;
         const chart = sheet.charts.add(CHART_TYPES[spec.type] as Excel.ChartType, sheet.getRange(a1Range(placed.data)), 'Columns');
         chart.name = spec.id;
         chart.title.text = spec.title;
@@ -324,7 +319,8 @@ export async function writeSummaryModel(context: Excel.RequestContext, model: Su
     },
   ];
   for (const sheet of model.sheets) {
-    jobs.push(...rowJobs(sheet, sheetOf(sheet.name), maxBytes, maxRows), ...markJobs(sheet, sheetOf(sheet.name)), finishJob(sheet, sheetOf(sheet.name), api));
+    const layouts = sheet.rows.map((values, r) => bodyRowLayout(sheet, values, r));
+    jobs.push(...rowJobs(sheet, layouts, sheetOf(sheet.name), maxBytes, maxRows), ...markJobs(sheet, sheetOf(sheet.name)), finishJob(sheet, sheetOf(sheet.name), api));
   }
   if (model.charts.length > 0) jobs.push(chartJob(model, sheetOf(CHART_SHEET_NAME)));
   jobs.push({

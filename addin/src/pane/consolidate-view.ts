@@ -3,8 +3,10 @@ import { ConsolidationCancelledError } from '../../../lib/app/consolidate';
 import { consolidationHeadline } from '../../../lib/app/headline';
 import { reportingPeriodOn } from '../../../lib/app/period';
 import type { Consolidation } from '../../../lib/consolidate/types';
-import { createPeriod, describePeriod, type Period } from '../../../lib/period/period';
-import { consolidateFiles, type PickedFile } from '../consolidate-flow';
+import { createPeriod, describePeriod, parsePeriod, type Period } from '../../../lib/period/period';
+import type { Receipt } from '../../../lib/app/intake';
+import type { FieldValue } from '../../../lib/validate/check';
+import { consolidateFiles, readPickedPrevious, readPickedReceipts, type PickedFile } from '../consolidate-flow';
 import { EXCEL_API, type ApiSupport } from '../office/features';
 import { describeError } from '../office/errors';
 import { openSummaryWorkbook } from '../office/new-workbook';
@@ -37,9 +39,26 @@ function storeSecret(value: string): void {
   }
 }
 
+/** Empties a file input where the browser allows it (the view keeps its own record of what is picked). */
+function forget(input: HTMLInputElement): void {
+  try {
+    input.value = '';
+  } catch {
+    // IE11 may refuse; the pick is forgotten all the same.
+  }
+}
+
+/** `dòng 4: …` as a sentence of its own: `Dòng 4: ….` */
+function sentence(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
 /** The "Tổng hợp" view: pick files, consolidate in the pane, write the summary with progress and cancel. */
 export class ConsolidateView {
   private controller: AbortController | undefined;
+  /** The optional files as picked, kept here: IE11 does not always let a file input be emptied. */
+  private receiptsPicked: File | undefined;
+  private previousPicked: File | undefined;
   private readonly month = byId<HTMLSelectElement>('period-month');
   private readonly year = byId<HTMLSelectElement>('period-year');
   private readonly periodHint = byId('period-hint');
@@ -52,6 +71,13 @@ export class ConsolidateView {
   private readonly progressLabel = byId('progress-label');
   private readonly result = byId('consolidate-result');
   private readonly newWorkbook = byId<HTMLInputElement>('target-new');
+  private readonly receipts = byId<HTMLInputElement>('receipts');
+  private readonly receiptsSummary = byId('receipts-summary');
+  private readonly receiptsProblems = byId('receipts-problems');
+  private readonly receiptsClear = byId<HTMLButtonElement>('receipts-clear');
+  private readonly previous = byId<HTMLInputElement>('previous');
+  private readonly previousSummary = byId('previous-summary');
+  private readonly previousClear = byId<HTMLButtonElement>('previous-clear');
   private readonly secret = byId<HTMLInputElement>('secret');
   private readonly rememberSecret = byId<HTMLInputElement>('remember-secret');
 
@@ -62,6 +88,24 @@ export class ConsolidateView {
     this.month.addEventListener('change', () => this.showPeriod());
     this.year.addEventListener('change', () => this.showPeriod());
     this.files.addEventListener('change', () => this.showFiles());
+    this.receipts.addEventListener('change', () => {
+      this.receiptsPicked = this.receipts.files?.[0];
+      void this.showReceipts();
+    });
+    this.previous.addEventListener('change', () => {
+      this.previousPicked = this.previous.files?.[0];
+      void this.showPrevious();
+    });
+    this.receiptsClear.addEventListener('click', () => {
+      this.receiptsPicked = undefined;
+      forget(this.receipts);
+      void this.showReceipts();
+    });
+    this.previousClear.addEventListener('click', () => {
+      this.previousPicked = undefined;
+      forget(this.previous);
+      void this.showPrevious();
+    });
     this.runButton.addEventListener('click', () => void this.run());
     this.cancelButton.addEventListener('click', () => {
       this.controller?.abort();
@@ -82,6 +126,8 @@ export class ConsolidateView {
     });
     this.showPeriod();
     this.showFiles();
+    void this.showReceipts();
+    void this.showPrevious();
   }
 
   private period(): Period {
@@ -91,6 +137,62 @@ export class ConsolidateView {
   private showPeriod(): void {
     const info = describePeriod(this.period());
     this.periodHint.textContent = `${info.cutoffText}. ${info.dueText}.`;
+    // Whether last month's summary fits depends on the month chosen.
+    if (this.previousPicked) void this.showPrevious();
+  }
+
+  private receiptsFile(): File | undefined {
+    return this.receiptsPicked;
+  }
+
+  private previousFile(): File | undefined {
+    return this.previousPicked;
+  }
+
+  /** The picked receipts log, read as `--receipts` is; undefined when none is picked. */
+  private async readReceipts(): Promise<{ receipts: Map<string, Receipt>; problems: string[] } | { refused: string } | undefined> {
+    const file = this.receiptsFile();
+    if (!file) return undefined;
+    const read = await readPickedReceipts(file);
+    return read.ok ? { receipts: read.receipts, problems: read.problems } : { refused: `Không dùng được sổ tiếp nhận "${file.name}": ${read.reason}.` };
+  }
+
+  /** The picked summary of last month, read and checked against the period chosen, as `--previous` is. */
+  private async readPrevious(): Promise<{ values: Map<string, FieldValue>; label: string } | { refused: string } | undefined> {
+    const file = this.previousFile();
+    if (!file) return undefined;
+    const read = await readPickedPrevious(file, this.period());
+    if (!read.ok) return { refused: `Không dùng được báo cáo kỳ trước "${file.name}": ${read.reason}.` };
+    const period = parsePeriod(read.period);
+    return { values: read.values, label: period ? describePeriod(period).label.toLowerCase() : read.period };
+  }
+
+  private async showReceipts(): Promise<void> {
+    const read = await this.readReceipts();
+    this.receiptsClear.hidden = !read;
+    clear(this.receiptsProblems);
+    this.receiptsProblems.hidden = true;
+    this.receiptsSummary.classList.toggle('refused', Boolean(read && 'refused' in read));
+    if (!read) {
+      this.receiptsSummary.textContent =
+        'Không bắt buộc. Sổ CSV UTF-8, mỗi dòng "tên tệp, thời điểm nhận". Thời điểm nhận của một tệp: theo sổ khi sổ ghi tên tệp (tên một thư .eml dùng cho mọi tệp đính kèm), nếu không thì theo tiêu đề Date của thư .eml, rồi theo ngày báo cáo ghi trong biểu.';
+    } else if ('refused' in read) {
+      this.receiptsSummary.textContent = read.refused;
+    } else {
+      const skipped = read.problems.length > 0 ? ` Bỏ qua ${read.problems.length} dòng không đọc được:` : '';
+      this.receiptsSummary.textContent = `Sổ tiếp nhận "${this.receiptsFile()?.name ?? ''}": thời điểm nhận của ${read.receipts.size} tệp.${skipped}`;
+      for (const problem of read.problems) this.receiptsProblems.append(h('li', {}, sentence(problem)));
+      this.receiptsProblems.hidden = read.problems.length === 0;
+    }
+  }
+
+  private async showPrevious(): Promise<void> {
+    const read = await this.readPrevious();
+    this.previousClear.hidden = !read;
+    this.previousSummary.classList.toggle('refused', Boolean(read && 'refused' in read));
+    if (!read) this.previousSummary.textContent = 'Không bắt buộc. Tệp tổng hợp của tháng trước do da06 tạo: điền cột "Kỳ trước" và "Thay đổi so với kỳ trước" ở trang Chỉ tiêu.';
+    else if ('refused' in read) this.previousSummary.textContent = read.refused;
+    else this.previousSummary.textContent = `Kỳ trước: báo cáo tổng hợp ${read.label} ("${this.previousFile()?.name ?? ''}").`;
   }
 
   private picked(): File[] {
@@ -117,22 +219,31 @@ export class ConsolidateView {
     this.controller = controller;
     const now = this.options.now();
     const period = this.period();
-    this.runButton.disabled = true;
-    this.cancelButton.hidden = false;
-    this.progressBox.hidden = false;
     clear(this.result);
+    this.runButton.disabled = true;
     try {
+      // An unusable receipts log or summary of last month stops the run before it starts, as the CLI does.
+      const [receipts, previous] = await Promise.all([this.readReceipts(), this.readPrevious()]);
+      const refused = [receipts, previous].flatMap((read) => (read && 'refused' in read ? [read.refused] : []));
+      if (refused.length > 0) {
+        this.result.append(notice('error', 'Chưa tổng hợp', ...refused, 'Chọn lại tệp, hoặc bấm "Bỏ chọn" để tổng hợp không dùng tệp đó.'));
+        return;
+      }
+      this.cancelButton.hidden = false;
+      this.progressBox.hidden = false;
       const { consolidation, model } = await consolidateFiles(files, {
         period,
         now,
         ...(this.secret.value ? { integrityKey: this.secret.value } : {}),
+        ...(receipts && 'receipts' in receipts ? { receipts: receipts.receipts } : {}),
+        ...(previous && 'values' in previous ? { previous: previous.values } : {}),
         signal: controller.signal,
         onProgress: (done, total, label) => this.setProgress(done, total, label, 0, 50),
       });
       if (this.newWorkbook.checked) {
         this.setProgress(0, 1, 'Đang mở sổ tổng hợp mới…', 50, 100);
         await openSummaryWorkbook(model, now);
-        this.showResult(consolidation, 'Đã mở báo cáo tổng hợp trong một sổ mới (có thanh dữ liệu thay cho biểu đồ).');
+        this.showResult(consolidation, 'Đã mở báo cáo tổng hợp trong một sổ mới (có thanh dữ liệu thay cho biểu đồ).', receipts && 'problems' in receipts ? receipts.problems : []);
       } else {
         const written = await runExcel((context) =>
           writeSummaryModel(context, model, {
@@ -142,7 +253,7 @@ export class ConsolidateView {
           }),
         );
         const replaced = written.replaced.length > 0 ? ` Các trang cùng tên của lần tổng hợp trước đã được thay.` : '';
-        this.showResult(consolidation, `Đã ghi ${written.sheets.length} trang và ${written.charts} biểu đồ vào sổ đang mở: ${written.sheets.join(', ')}.${replaced}`);
+        this.showResult(consolidation, `Đã ghi ${written.sheets.length} trang và ${written.charts} biểu đồ vào sổ đang mở: ${written.sheets.join(', ')}.${replaced}`, receipts && 'problems' in receipts ? receipts.problems : []);
       }
     } catch (error) {
       this.showFailure(error);
@@ -168,9 +279,12 @@ export class ConsolidateView {
     }
   }
 
-  private showResult(c: Consolidation, written: string): void {
+  private showResult(c: Consolidation, written: string, receiptProblems: readonly string[]): void {
     const headline = consolidationHeadline(c);
     this.result.append(notice('success', headline.title, written), h('ul', { class: 'headline' }, ...headline.lines.map((line) => h('li', {}, line))));
+    if (receiptProblems.length > 0) {
+      this.result.append(notice('warning', `Sổ tiếp nhận: bỏ qua ${receiptProblems.length} dòng không đọc được`, ...receiptProblems.map(sentence)));
+    }
     if (headline.rejected.length > 0) {
       this.result.append(h('div', { class: 'rejected' }, h('h2', {}, `Tệp bị từ chối (${headline.rejected.length})`), h('ul', {}, ...headline.rejected.map((r) => h('li', {}, `${r.file}: ${r.message}`)))));
     }

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { consolidateInputs } from '../../app/consolidate';
 import { consolidationHeadline } from '../../app/headline';
-import { parseReceipts } from '../../app/intake';
+import { readReceipts } from '../../app/intake';
 import { countConsolidation } from '../../consolidate/counts';
 import { INDICATOR_STATUS_LABELS, TASK_OVERALL_LABELS, type Consolidation } from '../../consolidate/types';
 import { assessAll } from '../../node/assess-pool';
@@ -63,13 +63,14 @@ export async function runConsolidation(options: RunConsolidationOptions, ctx: Cl
   if (listed.missing.length > 0) throw new UsageError(`Không tìm thấy ${listed.missing.map((p) => `"${p}"`).join(', ')}. Kiểm tra lại đường dẫn thư mục hoặc tệp báo cáo.`);
   let receipts;
   if (options.receipts) {
-    const parsed = parseReceipts(readFileSync(options.receipts, 'utf8'));
-    for (const problem of parsed.problems) ctx.io.err(`Cảnh báo: sổ tiếp nhận ${options.receipts}, ${problem}.`);
-    receipts = parsed.receipts;
+    const read = readReceipts(new Uint8Array(readFileSync(options.receipts)));
+    if (!read.ok) throw new UsageError(`Không dùng được sổ tiếp nhận ${options.receipts}: ${read.reason}.`);
+    for (const problem of read.problems) ctx.io.err(`Cảnh báo: sổ tiếp nhận ${options.receipts}, ${problem}.`);
+    receipts = read.receipts;
   }
   let previous: Map<string, FieldValue> | undefined;
   if (options.previous) {
-    const read = readPreviousSummary(new Uint8Array(readFileSync(options.previous)));
+    const read = readPreviousSummary(new Uint8Array(readFileSync(options.previous)), options.period);
     if (!read.ok) throw new UsageError(`Không dùng được báo cáo kỳ trước ${options.previous}: ${read.reason}.`);
     previous = read.values;
   }
@@ -109,12 +110,13 @@ export const consolidateCommand: Command = {
   usage: 'consolidate ĐƯỜNG_DẪN… --period YYYY-MM --out TỆP.xlsx [--receipts SỔ.csv] [--previous KỲ_TRƯỚC.xlsx] [--json]',
   details: [
     'ĐƯỜNG_DẪN là tệp hoặc thư mục (tìm cả thư mục con): tệp .xlsx đơn vị gửi, và thư điện tử lưu dạng .eml',
-    '(lấy các tệp .xlsx đính kèm; thời điểm nhận là tiêu đề Date của thư, người gửi được ghi lại).',
+    '(lấy các tệp .xlsx đính kèm, người gửi được ghi lại).',
     'Mỗi tệp được nhận ra theo trang định danh, không theo tên tệp; mọi tệp đều được ghi vào nhật ký tiếp nhận',
     'kèm mã SHA-256, trạng thái và lý do. Đơn vị gửi nhiều lần: giữ bản nhận sau cùng, liệt kê ô thay đổi.',
-    'Thời điểm nhận của tệp .xlsx: theo sổ tiếp nhận (--receipts, CSV "tên tệp, thời điểm"), nếu không có thì',
-    'theo ngày báo cáo ghi trong biểu, cuối cùng là thời điểm sửa tệp. Tệp nguồn không bao giờ bị sửa;',
-    'tệp tổng hợp được ghi trọn vẹn (ghi tạm rồi đổi tên).',
+    'Thời điểm nhận: theo sổ tiếp nhận (--receipts, CSV UTF-8 "tên tệp, thời điểm"; tên một tệp .eml áp cho',
+    'mọi tệp đính kèm), nếu không có thì theo tiêu đề Date của thư .eml, rồi theo ngày báo cáo ghi trong biểu;',
+    'không dùng thời điểm sửa tệp (tệp lưu từ thư hay tải về mang thời điểm lưu, không phải thời điểm nhận).',
+    'Tệp nguồn không bao giờ bị sửa; tệp tổng hợp được ghi trọn vẹn (ghi tạm rồi đổi tên).',
     '',
     'Ví dụ:',
     '  da06 consolidate hop-thu/ --period 2026-11 --out tong-hop-2026-11.xlsx',
@@ -124,7 +126,7 @@ export const consolidateCommand: Command = {
     period: { type: 'string', help: 'Kỳ báo cáo, dạng YYYY-MM (bắt buộc).', valueName: 'YYYY-MM' },
     out: { type: 'string', help: 'Tệp .xlsx báo cáo tổng hợp sẽ ghi (bắt buộc).', valueName: 'TỆP.xlsx' },
     receipts: { type: 'string', help: 'Sổ tiếp nhận dạng CSV: mỗi dòng "tên tệp, thời điểm nhận".', valueName: 'SỔ.csv' },
-    previous: { type: 'string', help: 'Báo cáo tổng hợp kỳ trước (do da06 tạo) để tính thay đổi.', valueName: 'TỆP.xlsx' },
+    previous: { type: 'string', help: 'Báo cáo tổng hợp của tháng trước (do da06 tạo) để tính thay đổi.', valueName: 'TỆP.xlsx' },
     json: { type: 'boolean', help: 'In kết quả dạng JSON (kỳ, số đơn vị, tệp nhận/từ chối/trùng, chỉ tiêu, nhiệm vụ).' },
   },
   async run({ positionals, values }, ctx) {

@@ -13,6 +13,8 @@ import { seedFromXlsx } from '../fake-office/seed';
 import { ie11EmulationSource } from '../_lib/ie11';
 import { assertChromiumInstalled, OUTPUT, openPage, screenshotSheet, startHarness, type Harness } from './_lib/harness';
 import { parsePeriod, type Period } from '../../../lib/period/period';
+import { consolidateFiles } from '../../../addin/src/consolidate-flow';
+import { writeSummaryXlsx } from '../../../lib/summary/xlsx';
 
 jest.setTimeout(60_000);
 
@@ -211,9 +213,13 @@ describe('task pane in Chromium', () => {
     const { page, context, errors } = await openPage(harness, { seed: { sheets: [{ name: 'Sheet1', cells: {} }] }, fake: { apiVersion: '1.7' }, path: 'taskpane.html#tong-hop', isolateOffice: true, afterOfficeJs: ie11EmulationSource() });
     await page.locator('#files').setInputFiles(files);
     await page.getByText(`Đã chọn ${files.length} tệp: ${files.length - 1} tệp Excel, 1 thư điện tử .eml.`).waitFor();
+    // The receipts log through the pane's own UTF-8 decoder (IE11 has no TextDecoder).
+    await page.locator('#receipts').setInputFiles({ name: 'sổ tiếp nhận.csv', mimeType: 'text/csv', buffer: Buffer.from('tệp,thời điểm nhận\n2026-11_CAT_cong-an-tinh.xlsx,05/12/2026 10:00\n', 'utf8') });
+    await page.getByText('Sổ tiếp nhận "sổ tiếp nhận.csv": thời điểm nhận của 1 tệp.').waitFor();
     await page.getByRole('button', { name: 'Tổng hợp', exact: true }).click();
     await page.locator('.notice-success', { hasText: 'Đã tổng hợp kỳ tháng 11 năm 2026' }).waitFor({ timeout: 45_000 });
     expect(await page.locator('ul.headline li').first().innerText()).toMatch(/^Đơn vị phải báo cáo: \d+; đã gửi 5 /);
+    expect(await page.locator('ul.headline li').nth(1).innerText()).toBe('Thời điểm nhận: 1 đơn vị theo thư điện tử, 1 theo sổ tiếp nhận, 3 theo ngày ghi trong biểu.');
     // The fake's own realm (the iframe) is untouched: ask it what was written.
     const office = page.frames()[1] as Frame;
     const sheets = await office.evaluate(() => (window as unknown as { __fakeOffice: { exportSeed(): { sheets: Array<{ name: string }> } } }).__fakeOffice.exportSeed().sheets.map((x) => x.name));
@@ -303,6 +309,55 @@ describe('task pane in Chromium', () => {
     await page.screenshot({ path: join(OUTPUT, 'tong-hop.png'), fullPage: true });
     await screenshotSheet(harness, page, SUMMARY_SHEET_NAMES.overview, 'tong-hop-tong-quan.png', { maxRows: 24, maxCols: 4, width: 900 });
     await screenshotSheet(harness, page, CHART_SHEET_NAME, 'tong-hop-bieu-do.png', { maxRows: 30, maxCols: 3, width: 1300 });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("Tổng hợp with a receipts log and last month's summary: says where units' receipt times came from and fills the Kỳ trước column; refuses a file that is no summary before starting", async () => {
+    const october = parsePeriod('2026-10') as Period;
+    const octoberReturns = await Promise.all(['CAT', 'SYT'].map(async (code, i) => ({ name: `${code}-10.xlsx`, arrayBuffer: async () => (await filledReturn(code, { period: october, reportDate: '2026-11-05', seed: 20 + i })).slice().buffer })));
+    const last = await consolidateFiles(octoberReturns, { period: october, now: new Date('2026-11-11T10:00:00+07:00') });
+    const lastValues = new Map<string, unknown>(last.consolidation.indicators.filter((i) => i.value !== null && i.value !== '').map((i) => [i.key, i.value]));
+    expect(lastValues.size).toBeGreaterThan(3);
+    const previous = { name: 'tong-hop-2026-10.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await writeSummaryXlsx(last.model, { generatedAt: new Date('2026-11-11T03:00:00Z') })) };
+    const receipts = { name: 'so-tiep-nhan.csv', mimeType: 'text/csv', buffer: Buffer.from('tệp;thời điểm nhận\r\n2026-11_CAT_cong-an-tinh.xlsx;05/12/2026 10:00\r\n2026-11_SYT_so-y-te.xlsx;11/12/2026 08:00\r\n2026-11_STP.xlsx;hôm qua\r\n', 'utf8') };
+    const files = await monthFiles();
+    const { page, context, errors } = await openPage(harness, { seed: { sheets: [{ name: 'Sheet1', cells: {} }] }, fake: { apiVersion: '1.17' }, path: 'taskpane.html#tong-hop' });
+    await page.locator('#files').setInputFiles(files);
+    await page.locator('#receipts').setInputFiles(receipts);
+    await page.getByText('Sổ tiếp nhận "so-tiep-nhan.csv": thời điểm nhận của 2 tệp. Bỏ qua 1 dòng không đọc được:').waitFor();
+    expect(await page.locator('#receipts-problems li').allInnerTexts()).toEqual(['Dòng 4: thời điểm "hôm qua" không hợp lệ.']);
+
+    // A return picked as last month's summary: its reason, and nothing is read or written.
+    await page.locator('#previous').setInputFiles(files[0] as (typeof files)[number]);
+    await page.getByText('Không dùng được báo cáo kỳ trước "2026-11_CAT_cong-an-tinh.xlsx": tệp không phải báo cáo tổng hợp do da06 tạo.').waitFor();
+    await page.getByRole('button', { name: 'Tổng hợp', exact: true }).click();
+    await page.locator('.notice-error', { hasText: 'Chưa tổng hợp' }).waitFor();
+    expect((await fake<{ sheets: Array<{ name: string }> }>(page, 'exportSeed')).sheets.map((s) => s.name)).toEqual(['Sheet1']);
+    await page.locator('#previous-clear').click();
+    await page.getByText('Không bắt buộc. Tệp tổng hợp của tháng trước do da06 tạo', { exact: false }).waitFor();
+    expect(await page.locator('#previous-clear').isHidden()).toBe(true);
+
+    await page.locator('#previous').setInputFiles(previous);
+    await page.getByText('Kỳ trước: báo cáo tổng hợp tháng 10 năm 2026 ("tong-hop-2026-10.xlsx").').waitFor();
+    await page.getByRole('button', { name: 'Tổng hợp', exact: true }).click();
+    await page.locator('.notice-success', { hasText: 'Đã tổng hợp kỳ tháng 11 năm 2026' }).waitFor({ timeout: 45_000 });
+    // CAT and SYT by the log, STC by its e-mail, the two communes by the report date typed in the form.
+    expect(await page.locator('ul.headline li').allInnerTexts()).toContain('Thời điểm nhận: 1 đơn vị theo thư điện tử, 2 theo sổ tiếp nhận, 2 theo ngày ghi trong biểu.');
+    await page.locator('.notice-warning', { hasText: 'Sổ tiếp nhận: bỏ qua 1 dòng không đọc được' }).waitFor();
+
+    const sheets = (await fake<{ sheets: Array<{ name: string; cells: Record<string, { v?: unknown }> }> }>(page, 'exportSeed')).sheets;
+    const indicators = sheets.find((s) => s.name === SUMMARY_SHEET_NAMES.indicators)?.cells ?? {};
+    const column = Object.entries(indicators).find(([address, c]) => /^[A-Z]+3$/.test(address) && c.v === 'Kỳ trước')?.[0].replace('3', '') as string;
+    expect(column).toBeDefined();
+    const shown = new Map(
+      Object.entries(indicators)
+        .filter(([address, c]) => /^A\d+$/.test(address) && Number(address.slice(1)) > 3 && typeof c.v === 'string')
+        .map(([address, c]): [string, unknown] => [c.v as string, indicators[`${column}${address.slice(1)}`]?.v])
+        .filter(([, v]) => v !== undefined && v !== ''),
+    );
+    expect(shown).toEqual(lastValues);
+    await page.screenshot({ path: join(OUTPUT, 'tong-hop-so-tiep-nhan-ky-truoc.png'), fullPage: true });
     expect(errors).toEqual([]);
     await context.close();
   });

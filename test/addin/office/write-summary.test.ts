@@ -253,8 +253,8 @@ describe('writeSummaryModel', () => {
 
 describe('planChunks', () => {
   it('cuts by estimated bytes and by row count, never leaving a row out', () => {
-    const rows = Array.from({ length: 10 }, (_, i) => [`${'ế'.repeat(100)}${i}`, i]); // ~640 bytes a row, counting escapes
-    const chunks = planChunks(rows, () => '@', 1500, 100);
+    const rows = Array.from({ length: 10 }, (_, i) => [`${'ế'.repeat(100)}${i}`, i]); // ~640 bytes of cells a row, counting escapes, and its height
+    const chunks = planChunks(rows, () => '@', 2000, 100);
     expect(chunks.map((c) => c.end - c.start)).toEqual([2, 2, 2, 2, 2]);
     expect(planChunks(rows, () => '@', 10_000_000, 3).map((c) => [c.start, c.end])).toEqual([[0, 3], [3, 6], [6, 9], [9, 10]]);
     expect(planChunks([[`${'y'.repeat(5000)}`]], () => '@', 100, 10)).toEqual([{ start: 0, end: 1 }]);

@@ -31,6 +31,11 @@ export async function da06With(options: RunOptions, ...argv: string[]): Promise<
   return run(undefined, argv, options);
 }
 
+/** As da06, on a given date (the summary's generatedAt, what is overdue). */
+export async function da06At(now: Date, ...argv: string[]): Promise<CliResult> {
+  return run(undefined, argv, { now: () => now });
+}
+
 async function run(integrityKey: string | undefined, argv: string[], options: RunOptions = {}): Promise<CliResult> {
   const out: string[] = [];
   const err: string[] = [];
