@@ -42,7 +42,7 @@ function receiptLine(sources: Readonly<Record<ReceiptSource, number>>): string {
  * wording, one set of counts ({@link countConsolidation}).
  * @example consolidationHeadline(c).lines[0] // 'Đơn vị phải báo cáo: 187; đã gửi 176 (94,1%), …'
  */
-export function consolidationHeadline(c: Consolidation): Headline {
+export function consolidationHeadline(c: Omit<Consolidation, 'data'>): Headline {
   const counts = countConsolidation(c);
   const { units: u, indicators: i, tasks: t, files: f } = counts;
   const rate = (n: number, of: number) => formatPercent(of > 0 ? n / of : 0);

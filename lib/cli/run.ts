@@ -7,13 +7,14 @@ import { contactsCommand } from './commands/contacts';
 import { demoCommand } from './commands/demo';
 import { periodCommand } from './commands/period';
 import { remindCommand } from './commands/remind';
+import { reportCommand } from './commands/report';
 import { sendCommand } from './commands/send';
 import { templatesCommand } from './commands/templates';
 import { unitsCommand } from './commands/units';
 import { validateCommand } from './commands/validate';
 import { EXIT, UsageError, type CliContext, type Command } from './command';
 
-export const COMMANDS: readonly Command[] = [demoCommand, templatesCommand, validateCommand, consolidateCommand, contactsCommand, sendCommand, collectCommand, remindCommand, catalogCommand, unitsCommand, periodCommand, addinCommand];
+export const COMMANDS: readonly Command[] = [demoCommand, templatesCommand, validateCommand, consolidateCommand, reportCommand, contactsCommand, sendCommand, collectCommand, remindCommand, catalogCommand, unitsCommand, periodCommand, addinCommand];
 
 const GLOBAL_HELP_HEADER = [
   'da06: bộ công cụ báo cáo Excel cho Kế hoạch 210/KH-UBND (Đề án 06) tỉnh Thanh Hóa.',

@@ -50,7 +50,7 @@ function unitCounts(units: readonly UnitSubmission[]): UnitCounts {
  * so that no two places can disagree on, say, how many indicators have no data.
  * @example countConsolidation(c).indicators.noData
  */
-export function countConsolidation(c: Consolidation): ConsolidationCounts {
+export function countConsolidation(c: Omit<Consolidation, 'data'>): ConsolidationCounts {
   const indicators = Object.fromEntries(INDICATOR_COUNT_KEYS.map((k) => [k, c.indicators.filter((i) => i.status === k).length])) as Record<(typeof INDICATOR_COUNT_KEYS)[number], number>;
   const tasks = Object.fromEntries(TASK_OVERALLS.map((k) => [k, c.tasks.filter((t) => t.overall === k).length])) as Record<TaskOverall, number>;
   return {

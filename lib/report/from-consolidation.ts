@@ -82,7 +82,7 @@ function concernGroups(groups: readonly MergedConcernGroup[], kind: MergedConcer
  * tables, all from the consolidation; the history's findings come in `options.trends`.
  * @example const input = reportInputFromConsolidation(consolidate(items, options));
  */
-export function reportInputFromConsolidation(c: Consolidation, options: ReportInputFromConsolidationOptions = {}): ReportInput {
+export function reportInputFromConsolidation(c: Omit<Consolidation, 'data'>, options: ReportInputFromConsolidationOptions = {}): ReportInput {
   const rules = options.rules ?? DEFAULT_REPORTING_RULES;
   const period = parsePeriod(c.period);
   if (!period) throw new Error(`Not a period id: ${c.period}`);

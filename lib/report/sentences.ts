@@ -1,6 +1,6 @@
 // The report's Vietnamese, generated from the data: numbers with a decimal comma, dates dd/mm/yyyy,
 // lists of names as an officer writes them, and no sentence about an empty list unless it says so plainly.
-import { formatDayMonthYear, formatNumber } from '../period/format';
+import { formatDayMonthYear, formatNumber, formatPercent } from '../period/format';
 import type { UnitKind } from '../roster/schema';
 import { concernKey } from '../consolidate/concern-groups';
 import { INDICATOR_STATUS_LABELS, UNIT_KIND_LABELS } from './labels';
@@ -33,13 +33,8 @@ export function joinList(items: readonly string[], conjunction = 'và'): string 
   return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1] as string}`;
 }
 
-/**
- * A fraction 0–1 as a percentage with one decimal (the summary's `0.0%`), without a trailing `,0`.
- * @example formatPercent(0.9412) === '94,1%'; formatPercent(1) === '100%'
- */
-export function formatPercent(fraction: number): string {
-  return `${formatNumber(Math.round(fraction * 1000) / 10)}%`;
-}
+/** A fraction 0–1 as a percentage with one decimal, the one formatter of lib/period/format.ts. */
+export { formatPercent };
 
 /**
  * The change between two rates, in percentage points, against a named month.
