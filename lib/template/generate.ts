@@ -18,6 +18,7 @@ import {
 import { COVER_INPUT_COLUMN, HEADER_KEY, IDENTITY_KEYS, listName, rowKeyOfGroup, type SheetId } from './layout';
 import type { ColumnSpec, FieldSpec, FormDefinition, InputSpec, Legend } from './schema';
 import { ASSESSMENT_LABELS, assessmentFormula, assessmentOf } from './assessment';
+import { inputTypeRules } from './input-types';
 
 export interface GenerateWorkbookOptions {
   definition: FormDefinition;
@@ -206,26 +207,7 @@ function validationFor(ctx: SheetContext, input: InputSpec & { list?: string }, 
     promptTitle: label.slice(0, 32),
     errorTitle: 'Giá trị không hợp lệ',
   };
-  switch (input.type) {
-    case 'percent':
-      return { ...common, type: 'decimal', operator: 'between', formulae: [0, 100], prompt: 'Nhập số từ 0 đến 100 (không gõ dấu %), ví dụ 85,5.', error: 'Tỷ lệ phải là số từ 0 đến 100. Ví dụ: 85,5.' };
-    case 'nonNegative':
-      return { ...common, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], prompt: 'Nhập số không âm, ví dụ 27,5.', error: 'Giá trị phải là số lớn hơn hoặc bằng 0.' };
-    case 'list': {
-      const options = ctx.definition.lists[input.list as string] as string[];
-      return { ...common, type: 'list', formulae: [listName(input.list as string)], prompt: `Chọn một giá trị trong danh sách: ${options.join('; ')}.`.slice(0, 255), error: 'Chỉ chọn giá trị có trong danh sách thả xuống.' };
-    }
-    case 'date':
-      return { ...common, type: 'date', operator: 'between', formulae: [new Date(Date.UTC(2026, 0, 1)), new Date(Date.UTC(2035, 11, 31))], prompt: 'Nhập ngày dạng ngày/tháng/năm, ví dụ 05/12/2026.', error: 'Ngày không hợp lệ. Nhập dạng ngày/tháng/năm, ví dụ 05/12/2026.' };
-    case 'email':
-      return { ...common, type: 'custom', formulae: [`AND(ISNUMBER(FIND("@",${address})),ISNUMBER(FIND(".",${address})),ISERROR(FIND(" ",${address})))`], prompt: 'Nhập địa chỉ thư điện tử, ví dụ vanthu@thanhhoa.gov.vn.', error: 'Địa chỉ thư điện tử không hợp lệ (cần có @ và tên miền, không có dấu cách).' };
-    case 'phone':
-      return { ...common, type: 'textLength', operator: 'between', formulae: [9, 20], prompt: 'Nhập số điện thoại, ví dụ 0237 3852 000 hoặc 0912 345 678.', error: 'Số điện thoại cần từ 9 đến 20 ký tự.' };
-    case 'text':
-    case 'longText':
-    case 'indicatorResult':
-      return { ...common, type: 'textLength', operator: 'lessThanOrEqual', formulae: [input.maxLength ?? 4000], prompt: 'Nhập nội dung (chữ).', error: `Nội dung quá dài: tối đa ${input.maxLength ?? 4000} ký tự.` };
-  }
+  return { ...common, ...inputTypeRules(input).validation(input, ctx.definition, address) } as ExcelJS.DataValidation;
 }
 
 /** Conditional formats that show a problem in plain Excel, LibreOffice or WPS, with no add-in. */
@@ -235,8 +217,8 @@ function markProblems(ws: ExcelJS.Worksheet, ref: string, input: InputSpec, guar
   const when = (formula: string) => (guard ? `AND(${guard},${formula})` : formula);
   const rules: ExcelJS.ConditionalFormattingRule[] = [];
   const bad = { fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: COLORS.bad } }, font: { color: { argb: COLORS.badFont }, bold: true } };
-  if (input.type === 'percent') rules.push({ type: 'expression', priority: 1, formulae: [when(`OR(AND(ISNUMBER(${address}),OR(${address}<0,${address}>100)),AND(LEN(${address})>0,NOT(ISNUMBER(${address}))))`)], style: bad });
-  if (input.type === 'nonNegative') rules.push({ type: 'expression', priority: 1, formulae: [when(`OR(AND(ISNUMBER(${address}),${address}<0),AND(LEN(${address})>0,NOT(ISNUMBER(${address}))))`)], style: bad });
+  const problem = inputTypeRules(input).problemFormula;
+  if (problem) rules.push({ type: 'expression', priority: 1, formulae: [when(problem(address))], style: bad });
   if (input.required) {
     rules.push({ type: 'expression', priority: 2, formulae: [when(`LEN(TRIM(${address}))=0`)], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: COLORS.missing } } } });
   }

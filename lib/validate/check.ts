@@ -13,8 +13,8 @@ import { targetForYear } from '../period/target';
 import { percentOf } from '../read/number-format';
 import type { ExtraRow, FieldCell, Submission } from '../read/submission';
 import { findUnit, type Roster } from '../roster/roster';
-import { countGraphemes, EXCEL_CELL_UNITS, graphemesWithin } from '../text/graphemes';
 import { ASSESSMENT_LABELS, assessmentOf, thresholdOf } from '../template/assessment';
+import { inputTypeRules } from '../template/input-types';
 import { DONE_MEANINGS, taskStatusMeaning, taskStatusText } from '../template/meanings';
 import { resultTypeFor, type IndicatorRow } from '../template/assign';
 import type { FormDefinition, InputSpec } from '../template/schema';
@@ -52,49 +52,10 @@ export interface CheckResult {
   values: ReportValues;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-/** 9–11 digits once spaces, dots, dashes and brackets are dropped; +84 counts as the leading 0. */
-const PHONE = /^(\+?84|0)?\d{8,10}$/;
-
 /** The issue a custom zod problem stands for: our code and its parameters travel in `params`. */
 interface RuleParams {
   da06: IssueCode;
   params: IssueParams;
-}
-
-function fieldSchema(input: InputSpec, definition: FormDefinition): z.ZodType {
-  switch (input.type) {
-    case 'percent':
-      return z.number().min(0).max(100);
-    case 'nonNegative':
-      return z.number().min(0);
-    case 'list': {
-      const options = definition.lists[input.list as string] as [string, ...string[]];
-      return z.enum(options);
-    }
-    case 'email':
-      return z.string().regex(EMAIL);
-    case 'phone':
-      return z.string().refine((s) => PHONE.test(s.replace(/[\s.\-()]/g, '')));
-    case 'date':
-      return z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-    default:
-      return z.string().refine((s) => fitsLength(s, input.maxLength ?? 4000));
-  }
-}
-
-/** Within the field's limit in characters the user counts, and within what one Excel cell can hold. */
-function fitsLength(text: string, limit: number): boolean {
-  if (text.length <= Math.min(limit, EXCEL_CELL_UNITS)) return true; // no more units than the limit: no more characters
-  return text.length <= EXCEL_CELL_UNITS && countGraphemes(text) <= limit;
-}
-
-/** cell/too-long in characters: over the field's limit, or over an Excel cell (emoji take up to 11 units each). */
-function tooLongParams(field: FieldPlan, text: string): IssueParams {
-  const limit = field.input.maxLength ?? 4000;
-  const length = countGraphemes(text);
-  if (length > limit) return { field: field.label, length, limit, excel: '' };
-  return { field: field.label, length, limit: graphemesWithin(text, EXCEL_CELL_UNITS), excel: ' (một ô Excel chỉ chứa được 32.767 đơn vị; mỗi biểu tượng cảm xúc tính từ 2 đến 11 đơn vị)' };
 }
 
 interface FieldPlan {
@@ -124,9 +85,8 @@ function readFields(
     if (cell?.formula !== undefined) {
       issues.push(makeIssue('cell/formula-in-input', position, { field: field.label, formula: `=${cell.formula}`, value: String(cell.value ?? '') }));
     }
-    switch (field.input.type) {
-      case 'percent':
-      case 'nonNegative': {
+    switch (inputTypeRules(field.input).read) {
+      case 'number': {
         const read = readNumber(cell);
         if (read.kind === 'value') value = raw = read.value;
         if (read.kind === 'invalid') {
@@ -160,7 +120,7 @@ function readFields(
         }
         break;
       }
-      default: {
+      case 'text': {
         const read = readText(cell);
         if (read.legacy) {
           issues.push(makeIssue('cell/legacy-font', position, {
@@ -192,22 +152,8 @@ function zodIssues(error: z.ZodError, fields: FieldPlan[], sheet: string, key: s
       const { da06, params } = problem.params as RuleParams;
       return makeIssue(da06, position, params);
     }
-    switch (field.input.type) {
-      case 'percent':
-        return makeIssue('cell/out-of-range', position, { field: field.label, value: shown, rule: 'phải từ 0 đến 100', fix: 'Nhập tỷ lệ từ 0 đến 100, ví dụ 85,5.' });
-      case 'nonNegative':
-        return makeIssue('cell/out-of-range', position, { field: field.label, value: shown, rule: 'không được âm', fix: 'Nhập số lớn hơn hoặc bằng 0.' });
-      case 'list':
-        return makeIssue('cell/not-in-list', position, { field: field.label, value: shown, options: (definition.lists[field.input.list as string] ?? []).join('; ') });
-      case 'email':
-        return makeIssue('cell/invalid-email', position, { value: shown });
-      case 'phone':
-        return makeIssue('cell/invalid-phone', position, { value: shown });
-      case 'date':
-        return makeIssue('cell/invalid-date', position, { field: field.label, value: shown });
-      default:
-        return makeIssue('cell/too-long', position, tooLongParams(field, shown));
-    }
+    const { code, params } = inputTypeRules(field.input).problem(field, shown, definition);
+    return makeIssue(code, position, params);
   });
 }
 
@@ -227,7 +173,7 @@ function rowSchema(checked: readonly FieldPlan[], definition: FormDefinition): z
   const signature = checked.map((f) => `${f.id}:${f.input.type}:${f.input.list ?? ''}:${f.input.maxLength ?? ''}`).join('|');
   let schema = cache.get(signature);
   if (!schema) {
-    const shape = Object.fromEntries(checked.map((f) => [f.id, fieldSchema(f.input, definition)]));
+    const shape = Object.fromEntries(checked.map((f) => [f.id, inputTypeRules(f.input).schema(f.input, definition)]));
     schema = z.looseObject(shape).superRefine((row, ctx) => {
       const rules = (row as Record<string, unknown>)[RULES] as RowRules | undefined;
       rules?.(row as Record<string, FieldValue>, ctx);

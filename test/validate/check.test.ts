@@ -1,5 +1,7 @@
 import { loadCatalog, loadRoster } from '../../lib/node/seeds';
-import { renderIssue } from '../../lib/issues/issue';
+import { renderIssue, renderMessage } from '../../lib/issues/issue';
+import { currentDefinition, FORM_DEFINITIONS } from '../../lib/template/registry';
+import type { FormDefinition } from '../../lib/template/schema';
 import { useNativeSegmenter } from '../../lib/text/graphemes';
 import { validateWorkbook } from '../../lib/validate/validate';
 import { at, coverAt, SHEETS, templateXlsx, type Row } from '../_lib/template-fixture';
@@ -254,5 +256,25 @@ describe('checkSubmission counts lengths as the user counts characters (issue 16
     expect(lengthIssues('ok', FAMILY.repeat(3000))).toEqual([
       `[${C}!${coverAt('assessment')}] "Đánh giá chung kết quả thực hiện trong kỳ" dài 3000 ký tự, vượt mức 2978 ký tự (một ô Excel chỉ chứa được 32.767 đơn vị; mỗi biểu tượng cảm xúc tính từ 2 đến 11 đơn vị). Rút gọn nội dung hoặc gửi kèm văn bản.`,
     ]);
+  });
+});
+
+describe('a form version that renames its task statuses', () => {
+  it('is checked by what each status means, with no change in code', () => {
+    const current = currentDefinition();
+    const renamed: FormDefinition = {
+      ...current,
+      version: current.version + 1,
+      lists: { ...current.lists, taskStatus: ['Chưa làm', 'Đang làm', 'Xong', 'Xong muộn'] },
+      tasks: { ...current.tasks, statusMeanings: { 'Chưa làm': 'notStarted', 'Đang làm': 'inProgress', Xong: 'done', 'Xong muộn': 'doneLate' } },
+    };
+    const bytes = templateXlsx({ definition: renamed, tasks: [['PL2.1', { status: 'Xong', progress: 40 }], ['PL2.3', { status: 'Chưa làm', progress: 20 }], ['PL3.II.3', { status: 'Đang làm', progress: 50 }]] });
+    const report = validateWorkbook(bytes, ctx, { definitions: [...FORM_DEFINITIONS, renamed] });
+    const rows = report.issues.filter((i) => i.key && i.code.startsWith('row/')).map((i) => [i.key, i.code, renderMessage(i)]);
+    expect(rows).toEqual(expect.arrayContaining([
+      ['PL2.1', 'row/done-not-100', expect.stringContaining('ghi "Xong" nhưng tiến độ là 40%')],
+      ['PL2.3', 'row/not-started-with-progress', expect.stringContaining('ghi "Chưa làm" nhưng tiến độ là 20%. Sửa tiến độ thành 0 hoặc chọn "Đang làm".')],
+    ]));
+    expect(report.issues.some((i) => i.code === 'cell/not-in-list')).toBe(false);
   });
 });
