@@ -7,4 +7,6 @@ module.exports = {
   roots: ['<rootDir>/test'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testMatch: ['**/*.test.ts'],
+  // The package's own name, as a user of the library imports it (package.json "exports").
+  moduleNameMapper: { '^da06$': '<rootDir>/lib/index.ts' },
 };

@@ -1,128 +1,118 @@
-// The public API of da06's pure core: every export is named here, nothing re-exported with `export *`.
-export { parsePlan, type ParsePlanOptions, type ParsePlanResult, type PlanProblem } from './catalog/parse';
-export { createUnitResolver, GROUP_PHRASES, QUALIFIER_PHRASES, type UnitResolver } from './catalog/resolve';
-export { canonicalJson, catalogHash, sha256Hex } from './catalog/hash';
-export {
-  assignmentSchema,
-  catalogSchema,
-  deadlineSchema,
-  groupSchema,
-  indicatorSchema,
-  PLAN_YEARS,
-  targetSchema,
-  taskSchema,
-  unitGroupSchema,
-  type Assignment,
-  type Catalog,
-  type Deadline,
-  type Group,
-  type Indicator,
-  type PlanYear,
-  type Target,
-  type Task,
-  type UnitGroup,
-} from './catalog/schema';
-export { buildRoster, findUnit, findUnitByName, unitsOfKind, unitsWithoutAddress, type Roster } from './roster/roster';
-export { applyContacts, buildContactsWorkbook, CONTACT_COLUMNS, CONTACTS_SHEET, formatRosterFile, readContactsWorkbook, type ReadContactsResult, type UnitContact } from './roster/contacts';
-export { communeListSchema, rosterFileSchema, unitKindSchema, unitSchema, type RosterFile, type Unit, type UnitKind } from './roster/schema';
-export { DEFAULT_REPORTING_RULES, reportingRulesSchema, type ReportingRules } from './period/config';
-export { parseDeadline } from './period/deadline';
-export { formatDayMonthYear, formatDocumentDate, formatNumber, parseDayMonthYear, type FormatDocumentDateOptions } from './period/format';
-export {
-  comparePeriods,
-  createPeriod,
-  describePeriod,
-  isOnTime,
-  nextPeriod,
-  parsePeriod,
-  previousPeriod,
-  type Period,
-  type PeriodDescription,
-} from './period/period';
-export { DEADLINE_STATUS_LABELS, DEADLINE_STATUSES, deadlineStatus, type DeadlineStatus, type DeadlineStatusKind } from './period/status';
-export { parseTargetCell, targetForYear, type TargetForYear } from './period/target';
-export { asciiFold, cleanMultilineText, cleanText, foldKey, slugify } from './text/fold';
-export { countGraphemes, EXCEL_CELL_UNITS, graphemesWithin } from './text/graphemes';
-export { DEFAULT_INTEGRITY_KEY, integrityToken, type IntegrityFields } from './catalog/integrity';
+// da06's public API, the package's entry (package.json "exports"): what a shell (the CLI, the add-in, a
+// web page) or a script needs, every export named, nothing re-exported with `export *`. It runs in Node
+// and in the browser; the Node adapters (files, SMTP, IMAP, worker threads) live in lib/node/.
 
-// Plain sheet model (filled by the xlsx reader and by the add-in's Office.js adapter).
-export { cellAddress, columnLetters, findSheet, getCell, parseAddress, setCell, type CellModel, type CellValue, type SheetModel, type SheetState, type WorkbookModel } from './model/sheet';
+// The application layer: the steps every shell runs, once.
+export { assessInOrder, consolidateInputs, ConsolidationCancelledError, type AssessItems, type ConsolidatedInputs, type ConsolidateInputsOptions } from './app/consolidate';
+export { consolidationHeadline, type Headline } from './app/headline';
+export { baseName, intakeInputs, parseReceipts, readReceipts, type IntakeOptions, type RawInput, type ReadReceipts, type Receipt } from './app/intake';
+export { periodStanding, reportingPeriodOn, type PeriodStanding } from './app/period';
+export { draftReport, type DraftReportOptions } from './app/report';
+export { validateBytes, validateSource, type ValidateSourceOptions } from './app/validate';
 
-// Form definitions and the template generator.
-export { formDefinitionSchema, inputTypeSchema, type ColumnSpec, type FieldSpec, type FormDefinition, type InputSpec, type InputType, type ResultTypeRule } from './template/schema';
+// The plan: catalog, units, periods.
+export { catalogSchema, type Catalog, type Deadline, type Indicator, type Target, type Task } from './catalog/schema';
+export { catalogHash } from './catalog/hash';
+export { DEFAULT_INTEGRITY_KEY, integrityToken } from './catalog/integrity';
+export { buildRoster, findUnit, unitsOfKind, type Roster } from './roster/roster';
+export { rosterFileSchema, type RosterFile, type Unit, type UnitKind } from './roster/schema';
+export { DEFAULT_REPORTING_RULES, type ReportingRules } from './period/config';
+export { comparePeriods, createPeriod, describePeriod, nextPeriod, parsePeriod, previousPeriod, type Period, type PeriodDescription } from './period/period';
+export { formatDayMonthYear, formatDocumentDate, formatNumber, formatPercent } from './period/format';
+export { DEADLINE_STATUS_LABELS, deadlineStatus, type DeadlineStatus, type DeadlineStatusKind } from './period/status';
+
+// Reporting workbooks: the versioned form definitions and the generator.
 export { currentDefinition, findDefinition, FORM_DEFINITIONS } from './template/registry';
-export { COVER_INPUT_COLUMN, HEADER_KEY, IDENTITY_KEYS, isLayoutKey, KEY_COLUMN, listName, rowKeyOfGroup, type SheetId } from './template/layout';
-export { groupsOfUnit, INDICATOR_ROLE_LABELS, resultTypeFor, rowsForUnit, TASK_ROLE_LABELS, type IndicatorRole, type IndicatorRow, type ResultType, type TaskRole, type TaskRow, type UnitRows } from './template/assign';
-export { ASSESSMENT_LABELS, ASSESSMENTS, assessmentFormula, assessmentOf, thresholdOf, type Assessment, type Threshold } from './template/assessment';
-export { buildWorkbook, generateWorkbook, HEADER_ROWS, plannedRows, type GenerateWorkbookOptions } from './template/generate';
+export { formDefinitionSchema, type FormDefinition, type InputSpec, type InputType, type TaskStatusMeaning } from './template/schema';
+export { INPUT_TYPES, inputTypeRules, type InputTypeRules } from './template/input-types';
+export { taskStatusMeaning, taskStatusText } from './template/meanings';
+export { ASSESSMENT_LABELS, assessmentOf, type Assessment } from './template/assessment';
+export { rowsForUnit, type UnitRows } from './template/assign';
+export { generateWorkbook, type GenerateWorkbookOptions } from './template/generate';
 export { templateFileName } from './template/filename';
+export { IDENTITY_KEYS, KEY_COLUMN } from './template/layout';
 
-// Reading returned workbooks.
-export { ContainerError, crc32, DEFAULT_ZIP_LIMITS, openZip, type ZipArchive, type ZipLimits } from './read/zip';
-export { DEFAULT_MAX_CELLS, openWorkbook, SheetLimitError, type OpenedWorkbook, type OpenWorkbookOptions, type SheetInfo } from './read/workbook';
-export { readSubmission, type DataRow, type ExtraRow, type FieldCell, type Identity, type ReadSubmissionOptions, type ReadSubmissionResult, type Submission, type WorkbookSource } from './read/submission';
-export { readXlsx } from './read/xlsx';
-export { builtinNumberFormatKind, classifyNumberFormat, percentOf, type NumberFormatKind } from './read/number-format';
-
-// The one rule set and its issue catalogue.
-export { ISSUE_CATALOG, ISSUE_CODES, issueSpec, type IssueCode, type IssueSpec, type Severity } from './issues/catalog';
-export { isBlocking, makeIssue, renderIssue, renderMessage, sortIssues, type Issue, type IssueParams, type Position } from './issues/issue';
-export { renderIssueReference } from './issues/reference';
-export { checkSubmission, type CheckContext, type CheckResult, type FieldValue, type ReportValues, type SourcedValue } from './validate/check';
-export { cellText, legacyEncodingOf, matchOption, parseNumberText, readDate, readNumber, readText, seenValue, serialToIso, type AmbiguousNumber, type LegacyEncoding, type Lenient, type PercentMark } from './validate/values';
+// Reading a returned workbook into the plain sheet model, and the one rule set.
+export { cellAddress, columnLetters, getCell, parseAddress, setCell, type CellModel, type CellValue, type SheetModel, type SheetState } from './model/sheet';
+export { openWorkbook, type OpenedWorkbook } from './read/workbook';
+export { classifyNumberFormat } from './read/number-format';
+export { readSubmission, type Identity, type ReadSubmissionResult, type Submission, type WorkbookSource } from './read/submission';
+export { checkSubmission, type CheckContext, type FieldValue, type ReportValues } from './validate/check';
 export { validateWorkbook, type FileReport } from './validate/validate';
+export { ISSUE_CATALOG, ISSUE_CODES, type IssueCode, type Severity } from './issues/catalog';
+export { countText, groupIssues, issueText, isBlocking, makeIssue, renderIssue, renderMessage, SEVERITY_LABELS, sortIssues, type Issue, type IssueGroup } from './issues/issue';
 
-// Consolidation and the province summary.
+// Consolidation: the merger, its one set of counts, and the data it produces.
 export { assessFile, type AssessedFile, type AssessOptions } from './consolidate/assess';
 export { consolidate, mergeAssessed, type ConsolidateOptions } from './consolidate/merge';
+export { countConsolidation, INDICATOR_COUNT_KEYS, TASK_OVERALLS, type ConsolidationCounts } from './consolidate/counts';
+export { concernKey, groupConcerns } from './consolidate/concern-groups';
 export { extractEml } from './consolidate/eml';
 export {
-  DATA_USE_LABELS,
+  INDICATOR_STATUS_LABELS,
   INTAKE_STATUS_LABELS,
   RECEIPT_SOURCE_LABELS,
+  SUBMISSION_STATE_LABELS,
+  SUBMISSION_STATES,
   TASK_OVERALL_LABELS,
-  type CellChange,
+  type ConcernGroup,
   type ConcernRecord,
   type Consolidation,
   type DataRecord,
-  type DataUse,
-  type DuplicateRecord,
+  type IndicatorStatus,
   type IndicatorSummary,
-  type IndicatorValue,
   type IntakeItem,
   type IntakeNote,
   type IntakeRecord,
-  type IntakeStatus,
-  type IssueRecord,
-  type RateFigures,
   type ReceiptSource,
+  type SubmissionState,
   type TaskOverall,
   type TaskSummary,
   type TaskUnitStatus,
   type UnitSubmission,
 } from './consolidate/types';
-export { type ChartSpec, type ColumnFormat, type SummaryCell, type SummaryColumn, type SummaryModel, type SummarySheet, type SummarySheetId, type Tone } from './summary/model';
-export { buildSummaryModel, SUMMARY_SHEET_NAMES, SUMMARY_TITLE } from './summary/build';
+
+// The province summary: its model, its writers' shared looks and layout, the .xlsx, and reading it back.
+export { buildSummaryModel, SUMMARY_SHEET_NAMES, SUMMARY_TITLE, type BuildSummaryOptions } from './summary/build';
+export { type ChartSpec, type ColumnFormat, type SheetPrint, type SummaryCell, type SummaryColumn, type SummaryModel, type SummarySheet, type SummarySheetId, type Tone } from './summary/model';
+export {
+  bodyLook,
+  bodyRowLayout,
+  cellFormatOf,
+  cellValueOf,
+  CHART_CELL_LOOKS,
+  chartCellFormat,
+  columnWidthPoints,
+  headerRowHeight,
+  NUMBER_FORMATS,
+  SUMMARY_COLOURS,
+  SUMMARY_FONT,
+  SUMMARY_FONT_SIZE,
+  SUMMARY_HEADER_ROW,
+  SUMMARY_LOOKS,
+  SUMMARY_PAGE,
+  SUMMARY_ROW_HEIGHT,
+  TONE_COLOURS,
+  type CellLook,
+} from './summary/style';
+export { a1, a1Range, CHART_SHEET_NAME, chartSheetLayout, type ChartSheetLayout } from './summary/chart-layout';
 export { streamSummaryXlsx, writeSummaryXlsx, type DeflateChunk, type WriteSummaryOptions } from './summary/xlsx';
-export { SUMMARY_HEADER_ROW } from './summary/style';
-export { SUMMARY_STAMP_SHEET, type SummaryFacts } from './summary/facts';
-export { readSummary } from './summary/read';
-export { a1, a1Range, CHART_SHEET_NAME, chartSheetLayout, type CellPosition, type CellRange, type ChartCellKind, type ChartPlacement, type ChartSheetLayout } from './summary/chart-layout';
+export { factsFromStamp, stampRows, SUMMARY_STAMP_SHEET, type ReadStamp, type SummaryFacts } from './summary/facts';
+export { readSummary, readSummarySource } from './summary/read';
 export { readPreviousSummary, type PreviousSummary } from './summary/previous';
 
-// The month's e-mail: messages as data, the send log, what a received message holds, reminders.
-export { addressDomain, addressKey, formatEmailDate, isEmailAddress, isForwarded, makeMessageId, messageIdsIn, type ForwardedMessage, type MailAddress, type MailAttachment, type MailMessage, type RenderMessage } from './mail/message';
-export { DEFAULT_MAIL_SETTINGS, imapSettingsSchema, mailSettingsSchema, parseSettings, PASSWORD_ENV, senderOf, settingsFileSchema, smtpSettingsSchema, type ImapSettings, type MailSettings, type ParseSettingsResult, type SmtpSettings } from './mail/settings';
-export { composeReminder, composeTemplateMail, dueWords, recipientsOf, REMINDER_KIND_LABELS, reminderKey, unitSentenceName, type ComposeReminderOptions, type ComposeTemplateMailOptions, type Reminder, type ReminderIssue, type ReminderReason } from './mail/compose';
+// The monthly báo cáo (Word, Nghị định 30/2020/NĐ-CP).
+export { buildReport } from './report/build';
+export { reportInputFromConsolidation, type ReportInputFromConsolidationOptions } from './report/from-consolidation';
+export { type ReportInput, type ReportTrends } from './report/model';
+export { DEFAULT_REPORT_SETTINGS, parseReportSettings, reportSettingsSchema, type ReportSettings } from './report/settings';
+
+// The month's e-mail, as plain data (the Node adapters in lib/node/ send and collect it).
+export { composeReminder, composeTemplateMail, type Reminder, type ReminderReason } from './mail/compose';
 export { planReminders, type PlanRemindersOptions, type ReminderFacts, type ReminderPlan } from './mail/remind';
-export { buildSendState, createRateLimit, formatSendLogEntry, isTemporaryFailure, parseSendLog, SEND_OUTCOME_LABELS, TEMPLATE_REASON, withRetries, type RetryOptions, type SendChannel, type SendLogEntry, type SendOutcome, type SendPurpose, type SendState } from './mail/send-log';
-export { DEFAULT_COLLECT_LIMITS, headerTimes, readReceivedMessage, type CollectContext, type CollectLimits, type ReadMessageResult, type ReceivedMessageMeta } from './mail/collect';
-export { formatManifest, MANIFEST_CSV, MANIFEST_FILE, MANIFEST_VERSION, manifestCsv, manifestIntake, parseManifest, type Manifest, type ManifestAttachment, type ManifestIntake, type ManifestIssue, type ManifestMessage, type ManifestReceiptSource } from './mail/manifest';
-export { safeFileName, senderStem, timeStamp, uniqueFileName, type SafeName } from './mail/names';
+export { type MailMessage } from './mail/message';
 
 // The month simulator (demo, tests, benchmark).
 export { createRandom, type Random } from './simulate/random';
 export { fillReturn, type FillReturnOptions } from './simulate/fill';
-export { findMistakeSite, FORMULA_LIKE_TEXT, MISTAKES, type Mistake, type MistakeSite } from './simulate/mistake';
-export { SECRETARIAT_MAILBOX, simulateMonth, type MonthTruth, type SimulatedFile, type SimulatedMonth, type SimulateMonthOptions } from './simulate/month';
-export { simulateReplies, withSimulatedContacts, type ReplyKind, type SimulatedReplies, type SimulatedReply, type SimulateRepliesOptions } from './simulate/replies';
+export { simulateMonth, type MonthTruth, type SimulatedMonth, type SimulateMonthOptions } from './simulate/month';
