@@ -1,12 +1,13 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { da06 } from './_lib/run';
+import { da06, da06At } from './_lib/run';
 
 it('runs the whole month on the built-in plan and finds what the scenario put in', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'da06-demo-'));
   try {
-    const { code, stdout } = await da06('demo', '--out', dir, '--period', '2026-11');
+    // No --period: on 2 December the month whose report is due is November (not December, whose "late" returns would be in January).
+    const { code, stdout } = await da06At(new Date('2026-12-02T09:00:00+07:00'), 'demo', '--out', dir);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^1\. Đã tạo 187 biểu mẫu kỳ 2026-11/);
     expect(stdout).toContain('Đơn vị phải báo cáo: 187; đã gửi 176');
