@@ -5,6 +5,7 @@
 import { columnLetters } from '../model/sheet';
 import { a1, type CellPosition, type CellRange, type ChartCellKind, type ChartPlacement, type ChartSheetLayout } from './chart-layout';
 import type { SummaryCell } from './model';
+import { escapeAttr, escapeText } from '../_lib/xml';
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -24,35 +25,11 @@ const FONT = 'Times New Roman';
 const PALETTE = ['4472C4', 'ED7D31', 'A5A5A5', 'FFC000', '5B9BD5', '70AD47', '264478', '9E480E', '636363', '997300'];
 const NUMBER_FORMATS = { integer: '#,##0', decimal: '#,##0.0' } as const;
 
-// Characters XML 1.0 cannot carry: dropped rather than corrupting the part.
-// eslint-disable-next-line no-control-regex -- these control characters are exactly what must go
-const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-
-/** Drops lone surrogates (a loop: Office 2019's EdgeHTML has no regex lookbehind). */
-function dropLoneSurrogates(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        out += text[i] + (text[i + 1] as string);
-        i += 1;
-      }
-    } else if (code < 0xdc00 || code > 0xdfff) out += text[i];
-  }
-  return out;
-}
-
 /** Text for an XML text node or attribute value. */
-function escapeXml(text: string): string {
-  return dropLoneSurrogates(text).replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+const escapeXml = escapeAttr;
 
 /** Text for a `c:v` (an ST_Xstring): `_xHHHH_` is escaped as Excel does, so a typed `_x0041_` stays as typed. */
-function escapeXstring(text: string): string {
-  return escapeXml(text.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1'));
-}
+const escapeXstring = escapeText;
 
 /**
  * An absolute reference to cells of a sheet, as chart formulas hold them: the sheet name always quoted,

@@ -3,6 +3,7 @@
 // reading every return; this writer streams, so a national month's half-million rows stay flat in memory.
 import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { concatBytes } from '../_lib/bytes';
+import { escapeAttr, escapeText } from '../_lib/xml';
 import { columnLetters } from '../model/sheet';
 import { chartSheetLayout, type ChartCellKind } from './chart-layout';
 import { chartSheetPackage } from './chart-xml';
@@ -93,44 +94,6 @@ function chartStyle(kind: ChartCellKind | null): number {
   if (look === SUMMARY_LOOKS.title) return 1;
   if (look === SUMMARY_LOOKS.header) return 3;
   return bodyStyle(chartCellFormat(kind), null, look.wrap);
-}
-
-// Characters XML 1.0 cannot carry: dropped rather than corrupting the file.
-// eslint-disable-next-line no-control-regex -- these control characters are exactly what must go
-const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-
-/** Drops lone surrogates (a loop: Office 2019's EdgeHTML has no regex lookbehind). */
-function dropLoneSurrogates(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        out += text[i] + (text[i + 1] as string);
-        i += 1;
-      }
-    } else if (code < 0xdc00 || code > 0xdfff) out += text[i];
-  }
-  return out;
-}
-
-// eslint-disable-next-line no-control-regex -- control characters are among what needs escaping
-const NEEDS_ESCAPE = /[&<>_\u0000-\u001f\ud800-\udfff\ufffe\uffff]/;
-
-/** Text for an XML text node; `_xHHHH_` is escaped as Excel does, so a typed `_x0041_` stays as typed. */
-function escapeText(text: string): string {
-  if (!NEEDS_ESCAPE.test(text)) return text;
-  return dropLoneSurrogates(text)
-    .replace(INVALID_XML, '')
-    .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
-}
-
-function escapeAttr(text: string): string {
-  return escapeText(text).replace(/"/g, '&quot;');
 }
 
 function quoteSheet(name: string): string {
