@@ -12,7 +12,7 @@ export interface SummaryColumn {
   format?: ColumnFormat;
 }
 
-export type SummarySheetId = 'overview' | 'indicators' | 'tasks' | 'submissions' | 'concerns' | 'data' | 'intake';
+export type SummarySheetId = 'overview' | 'indicators' | 'tasks' | 'submissions' | 'concerns' | 'data' | 'intake' | 'trends';
 
 export type Tone = 'bad' | 'warn' | 'good';
 
@@ -41,7 +41,7 @@ export interface SummarySheet {
 export interface ChartSpec {
   id: string;
   title: string;
-  type: 'column' | 'bar' | 'pie';
+  type: 'column' | 'bar' | 'line' | 'pie';
   categories: string[];
   series: Array<{ name: string; values: number[] }>;
   /** Where the value axis ends (100 for rates in percent, rather than Excel's 120); automatic when absent. */

@@ -30,7 +30,7 @@ const NUMBER_FORMATS: Record<ColumnFormat, string> = {
   date: 'dd/mm/yyyy',
   datetime: 'dd/mm/yyyy hh:mm',
 };
-const CHART_TYPES: Record<ChartSpec['type'], string> = { column: 'ColumnClustered', bar: 'BarClustered', pie: 'Pie' };
+const CHART_TYPES: Record<ChartSpec['type'], string> = { column: 'ColumnClustered', bar: 'BarClustered', line: 'LineMarkers', pie: 'Pie' };
 
 export interface WriteSummaryModelOptions {
   onProgress?: (done: number, total: number, label: string) => void;
@@ -272,6 +272,8 @@ function chartJob(model: SummaryModel, ws: () => Excel.Worksheet): Job {
         chart.legend.visible = spec.type === 'pie' || spec.series.length > 1;
         if (spec.type === 'pie') chart.dataLabels.showPercentage = true;
         else chart.dataLabels.showValue = true;
+        // Above each point, as the CLI's file places a line's labels (c:dLblPos t).
+        if (spec.type === 'line') chart.dataLabels.position = 'Top';
         if (spec.valueMax !== undefined) chart.axes.valueAxis.maximum = spec.valueMax;
         chart.setPosition(a1(placed.anchor.from), a1(placed.anchor.to));
       }
