@@ -50,7 +50,8 @@ function selectMonths(current: SummaryFacts, earlier: readonly SummaryFacts[], o
   const first = parsePeriod(options.firstPeriod ?? PLAN_FIRST_PERIOD);
   if (!first) throw new RangeError(`Not a reporting period: ${String(options.firstPeriod)}`);
   const january = createPeriod(period.year, 1);
-  const start = first.year === period.year && comparePeriods(first, january) > 0 && comparePeriods(first, period) <= 0 ? first : january;
+  // Nothing is expected before the plan's first month; a month before it (a trial run) stands alone.
+  const start = comparePeriods(period, first) < 0 ? period : first.year === period.year ? first : january;
 
   const ignored: IgnoredSummary[] = [];
   const named = (facts: SummaryFacts) => {

@@ -125,8 +125,6 @@ function seriesData(placement: ChartPlacement, sheet: string, s: number): string
 /** The category and value axes of a bar, column or line chart (horizontal: bars listed from the top, values along the bottom). */
 function axesXml(placement: ChartPlacement, axes: [number, number], horizontal: boolean): string {
   const nonNegative = placement.spec.series.every((s) => s.values.every((v) => !(v < 0)));
-  // A line's points sit on the categories (midCat), a column's between the gridlines.
-  const line = placement.spec.type === 'line';
   const catAx =
     `<c:catAx><c:axId val="${axes[0]}"/><c:scaling><c:orientation val="${horizontal ? 'maxMin' : 'minMax'}"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? 'l' : 'b'}"/>` +
     `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:spPr>${lineProperties(9525, '808080')}</c:spPr>${textProperties(10)}` +
@@ -134,7 +132,7 @@ function axesXml(placement: ChartPlacement, axes: [number, number], horizontal: 
   const valAx =
     `<c:valAx><c:axId val="${axes[1]}"/><c:scaling><c:orientation val="minMax"/>${placement.spec.valueMax !== undefined ? `<c:max val="${placement.spec.valueMax}"/>` : ''}${nonNegative ? '<c:min val="0"/>' : ''}</c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? 'b' : 'l'}"/>` +
     `<c:majorGridlines><c:spPr>${lineProperties(6350, 'D9D9D9')}</c:spPr></c:majorGridlines><c:numFmt formatCode="#,##0" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
-    `<c:spPr>${NO_LINE}</c:spPr>${textProperties(10)}<c:crossAx val="${axes[0]}"/><c:crosses val="${horizontal ? 'max' : 'autoZero'}"/><c:crossBetween val="${line ? 'midCat' : 'between'}"/></c:valAx>`;
+    `<c:spPr>${NO_LINE}</c:spPr>${textProperties(10)}<c:crossAx val="${axes[0]}"/><c:crosses val="${horizontal ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`;
   return catAx + valAx;
 }
 
