@@ -38,6 +38,8 @@ export interface SimulateMonthOptions {
 
 /** What a scenario fixes: who is late or silent, what some units answer, and a corrected return sent again later. */
 export interface SimulatePlant {
+  /** Units whose return arrives on time (and takes no special role). */
+  onTime?: readonly string[];
   /** Units whose return arrives after the due date. */
   late?: readonly string[];
   /** Units that send nothing. */
@@ -217,10 +219,12 @@ function plantedAnswers(plant: SimulatePlant | undefined, rowsOf: ReadonlyMap<st
   const again = plant.resubmission;
   if (again) for (const { indicator } of again.results) if (!rowsOfUnit(again.unit).indicators.some((i) => i.indicator.key === indicator)) throw new RangeError(`simulateMonth: ${again.unit} has no row for indicator ${indicator}`);
   const missing = new Set(plant.missing ?? []);
-  for (const code of [...(plant.late ?? []), ...missing]) rowsOfUnit(code);
-  for (const code of plant.late ?? []) if (missing.has(code)) throw new RangeError(`simulateMonth: ${code} cannot be both late and missing`);
+  for (const code of [...(plant.onTime ?? []), ...(plant.late ?? []), ...missing]) rowsOfUnit(code);
+  const late = new Set(plant.late ?? []);
+  for (const code of plant.onTime ?? []) if (late.has(code) || missing.has(code)) throw new RangeError(`simulateMonth: ${code} cannot be both on time and late or missing`);
+  for (const code of late) if (missing.has(code)) throw new RangeError(`simulateMonth: ${code} cannot be both late and missing`);
   for (const code of [...byUnit.keys(), ...(again ? [again.unit] : [])]) if (missing.has(code)) throw new RangeError(`simulateMonth: ${code} is planted as missing but also answers`);
-  const pinned = new Set([...byUnit.keys(), ...(plant.late ?? []), ...missing, ...(again ? [again.unit] : [])]);
+  const pinned = new Set([...byUnit.keys(), ...(plant.onTime ?? []), ...late, ...missing, ...(again ? [again.unit] : [])]);
   return { byUnit, pinned };
 }
 

@@ -82,8 +82,9 @@ interface Layout {
 function layout(history: History): Layout {
   const wide = history.months.length <= 8;
   const monthWidth = history.months.length <= 6 ? 9 : history.months.length <= 8 ? 8 : 6;
+  // The year is in the title: a month's header is `T9`, short enough for a narrow column.
   const months: SummaryColumn[] = history.months.map((m) => ({
-    header: m.source === 'missing' ? `${shortMonth(m.period)} (chưa có)` : m.source === 'current' ? `${shortMonth(m.period)} (kỳ này)` : shortMonth(m.period),
+    header: `T${Number(m.period.slice(5, 7))}${m.source === 'missing' ? ' (chưa có)' : m.source === 'current' ? ' (kỳ này)' : ''}`,
     width: monthWidth,
     format: 'decimal' as ColumnFormat,
   }));
@@ -92,8 +93,8 @@ function layout(history: History): Layout {
     { header: 'Mã', width: 9 },
     { header: 'Nội dung', width: wide ? 30 : 24 },
     ...months,
-    { header: 'Thay đổi so với tháng trước', width: 8, format: 'decimal' },
-    { header: 'Dự kiến đến cuối kỳ chỉ tiêu', width: 9, format: 'decimal' },
+    { header: 'Thay đổi', width: 8, format: 'decimal' },
+    { header: 'Dự kiến cuối kỳ', width: 9, format: 'decimal' },
     { header: 'Chỉ tiêu / hạn', width: 10 },
     { header: 'Cảnh báo, ghi chú', width: wide ? 30 : 24 },
   ];
@@ -155,15 +156,18 @@ function rateRows(grid: Grid, history: History): void {
   const { first, change } = grid.layout;
   const monthCols = history.months.map((_, i) => first + i);
   const last = history.rates.length - 1;
-  const lines: Array<{ text: string; pick: (f: NonNullable<History['rates'][number]['figures']>) => number; rate: boolean }> = [];
-  const kinds: Array<[string, (f: NonNullable<History['rates'][number]['figures']>) => RateFigures]> = [
+  type Figures = NonNullable<History['rates'][number]['figures']>;
+  // Rates as percentages with one decimal (85,6), their change in percentage points: no data bars, no "###" in a narrow column.
+  const percent = (rate: number) => Math.round(rate * 1000) / 10;
+  const lines: Array<{ text: string; pick: (f: Figures) => number; rate: boolean }> = [];
+  const kinds: Array<[string, (f: Figures) => RateFigures]> = [
     ['toàn tỉnh', (f) => f.totals],
     ['sở, ban, ngành', (f) => f.department],
     ['xã, phường', (f) => f.commune],
   ];
   for (const [label, of] of kinds) {
-    lines.push({ text: `Tỷ lệ báo cáo (đã gửi ÷ phải gửi), ${label}`, pick: (f) => of(f).reportingRate, rate: true });
-    lines.push({ text: `Tỷ lệ đúng hạn (đúng hạn ÷ phải gửi), ${label}`, pick: (f) => of(f).onTimeRate, rate: true });
+    lines.push({ text: `Tỷ lệ báo cáo (%), ${label}`, pick: (f) => percent(of(f).reportingRate), rate: true });
+    lines.push({ text: `Tỷ lệ đúng hạn (%), ${label}`, pick: (f) => percent(of(f).onTimeRate), rate: true });
   }
   lines.push({ text: 'Số đơn vị gửi muộn', pick: (f) => f.late, rate: false });
   lines.push({ text: 'Số đơn vị chưa gửi (kể cả tệp bị từ chối)', pick: (f) => f.missing, rate: false });
@@ -171,11 +175,22 @@ function rateRows(grid: Grid, history: History): void {
     const values = history.rates.map((r) => (r.figures ? line.pick(r.figures) : null));
     const now = values[last];
     const before = last > 0 ? values[last - 1] : null;
-    const delta = typeof now === 'number' && typeof before === 'number' ? +(now - before).toFixed(6) : null;
+    const delta = typeof now === 'number' && typeof before === 'number' ? Math.round((now - before) * 10) / 10 : null;
     const row = grid.add(SECTIONS.rates, '', line.text, values, { change: delta });
-    grid.format(row, [...monthCols, change], line.rate ? 'percent' : 'integer');
+    if (!line.rate) grid.format(row, [...monthCols, change], 'integer');
     if (delta !== null && delta !== 0) grid.mark(row, change, (delta > 0) === line.rate ? 'good' : 'bad');
   }
+}
+
+/** Why an indicator on pace is not at risk, in a sentence. */
+function onTrack(p: Extract<IndicatorHistory['projection'], { kind: 'pace' }>, unit: string | null): string {
+  const percent = unit?.trim() === '%';
+  const step = `${formatNumber(Math.round(Math.abs(p.slope) * 10) / 10)}${percent ? ' điểm %' : ''}`;
+  const value = `${formatNumber(Math.round(p.value * 10) / 10)}${percent ? '%' : ''}`;
+  const end = monthText(p.to);
+  if (Math.round(p.slope * 10) === 0) return `Giữ mức đạt chỉ tiêu (dự kiến ${end}: ${value}).`;
+  if (p.slope < 0) return `Giảm bình quân ${step} mỗi tháng nhưng vẫn dự kiến đạt chỉ tiêu (${end}: ${value}).`;
+  return `Tăng bình quân ${step} mỗi tháng: dự kiến đạt chỉ tiêu (${end}: ${value}).`;
 }
 
 function indicatorRows(grid: Grid, history: History): void {
@@ -186,7 +201,7 @@ function indicatorRows(grid: Grid, history: History): void {
     const projected: SummaryCell = p.kind === 'pace' ? Math.round(p.value * 10) / 10 : p.kind === 'milestone' ? (p.reached ? 'Đã đạt' : 'Chưa đạt') : null;
     let text: string;
     if (indicator.risk) text = `Nguy cơ không đạt: ${indicator.risk.reason}`;
-    else if (p.kind === 'pace') text = `Theo nhịp bình quân ${formatNumber(Math.round(p.slope * 10) / 10)} mỗi tháng: dự kiến đạt chỉ tiêu ${monthText(p.to)}.`;
+    else if (p.kind === 'pace') text = onTrack(p, indicator.unitOfMeasure);
     else if (p.kind === 'milestone') text = p.reached ? 'Đã đạt chỉ tiêu.' : `Chỉ tiêu đặt cho năm ${p.targetYear}: chưa đến mốc đánh giá.`;
     else text = NO_PROJECTION_LABELS[p.why];
     const row = grid.add(SECTIONS.indicators, indicator.key, indicator.text, values, { change: indicator.change, projection: projected, target: targetText(indicator), note: text });
@@ -253,10 +268,10 @@ export function trendSheet(history: History): SummarySheet {
   return {
     id: 'trends',
     name: TREND_SHEET_NAME,
-    title: `XU HƯỚNG QUA CÁC THÁNG VÀ CẢNH BÁO SỚM, ${monthText(history.period).toLocaleUpperCase('vi')}`,
+    title: `XU HƯỚNG CÁC THÁNG NĂM ${history.year} VÀ CẢNH BÁO SỚM, ${monthText(history.period).toLocaleUpperCase('vi')}`,
     subtitle:
-      'Mỗi tháng lấy từ báo cáo tổng hợp lập sau cùng của tháng đó; tháng chưa có để trống. Dự kiến: nhịp tăng bình quân các tháng đã báo cáo (bình phương nhỏ nhất) ' +
-      'kéo dài đến tháng 12 của năm đặt chỉ tiêu; chỉ tiêu dạng chữ: đã đạt hay chưa. Lọc cột "Mục" để xem từng phần.',
+      'Mỗi tháng lấy từ báo cáo tổng hợp lập sau cùng của tháng đó; tháng chưa có để trống. Thay đổi: so với tháng trước (tỷ lệ: điểm %). Dự kiến cuối kỳ: nhịp tăng bình quân ' +
+      'các tháng đã báo cáo (bình phương nhỏ nhất) kéo dài đến tháng 12 của năm đặt chỉ tiêu; chỉ tiêu dạng chữ: đã đạt hay chưa. Lọc cột "Mục" để xem từng phần.',
     columns: grid.layout.columns,
     rows: grid.rows,
     marks: grid.marks,

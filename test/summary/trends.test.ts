@@ -20,10 +20,9 @@ const rowsOf = (section: string) => sheet.rows.filter((r) => r[0] === section);
 describe('trendSheet', () => {
   it('lays the year\'s months side by side: a column per month, saying which are missing and which is this one', () => {
     expect(sheet.columns.map((c) => c.header)).toEqual([
-      'Mục', 'Mã', 'Nội dung', 'T7/2026 (chưa có)', 'T8/2026 (chưa có)', 'T9/2026', 'T10/2026', 'T11/2026 (kỳ này)',
-      'Thay đổi so với tháng trước', 'Dự kiến đến cuối kỳ chỉ tiêu', 'Chỉ tiêu / hạn', 'Cảnh báo, ghi chú',
+      'Mục', 'Mã', 'Nội dung', 'T7 (chưa có)', 'T8 (chưa có)', 'T9', 'T10', 'T11 (kỳ này)', 'Thay đổi', 'Dự kiến cuối kỳ', 'Chỉ tiêu / hạn', 'Cảnh báo, ghi chú',
     ]);
-    expect([sheet.id, sheet.name, sheet.title]).toEqual(['trends', TREND_SHEET_NAME, 'XU HƯỚNG QUA CÁC THÁNG VÀ CẢNH BÁO SỚM, THÁNG 11/2026']);
+    expect([sheet.id, sheet.name, sheet.title]).toEqual(['trends', TREND_SHEET_NAME, 'XU HƯỚNG CÁC THÁNG NĂM 2026 VÀ CẢNH BÁO SỚM, THÁNG 11/2026']);
   });
 
   it('says where each month comes from: the missing months, and the month consolidated again', () => {
@@ -36,21 +35,22 @@ describe('trendSheet', () => {
     ]);
   });
 
-  it('gives the province\'s rates month by month as percentages, counts as integers, with the change', () => {
+  it('gives the province\'s rates month by month in percent, counts as integers, with the change (in points)', () => {
     const rates = rowsOf('Tỷ lệ');
     expect(rates.map((r) => [r[2], ...r.slice(3, 9)])).toEqual([
-      ['Tỷ lệ báo cáo (đã gửi ÷ phải gửi), toàn tỉnh', null, null, 1, 2 / 3, 2 / 3, 0],
-      ['Tỷ lệ đúng hạn (đúng hạn ÷ phải gửi), toàn tỉnh', null, null, 2 / 3, 1 / 3, 1 / 3, 0],
-      ['Tỷ lệ báo cáo (đã gửi ÷ phải gửi), sở, ban, ngành', null, null, 1, 1, 0.5, -0.5],
-      ['Tỷ lệ đúng hạn (đúng hạn ÷ phải gửi), sở, ban, ngành', null, null, 0.5, 0.5, 0.5, 0],
-      ['Tỷ lệ báo cáo (đã gửi ÷ phải gửi), xã, phường', null, null, 1, 0, 1, 1],
-      ['Tỷ lệ đúng hạn (đúng hạn ÷ phải gửi), xã, phường', null, null, 1, 0, 0, 0],
+      ['Tỷ lệ báo cáo (%), toàn tỉnh', null, null, 100, 66.7, 66.7, 0],
+      ['Tỷ lệ đúng hạn (%), toàn tỉnh', null, null, 66.7, 33.3, 33.3, 0],
+      ['Tỷ lệ báo cáo (%), sở, ban, ngành', null, null, 100, 100, 50, -50],
+      ['Tỷ lệ đúng hạn (%), sở, ban, ngành', null, null, 50, 50, 50, 0],
+      ['Tỷ lệ báo cáo (%), xã, phường', null, null, 100, 0, 100, 100],
+      ['Tỷ lệ đúng hạn (%), xã, phường', null, null, 100, 0, 0, 0],
       ['Số đơn vị gửi muộn', null, null, 1, 1, 1, 0],
       ['Số đơn vị chưa gửi (kể cả tệp bị từ chối)', null, null, 0, 1, 1, 0],
     ]);
     const first = sheet.rows.indexOf(rates[0] as (typeof rates)[number]);
-    expect(sheet.formats?.filter((f) => f.row === first).map((f) => [f.col, f.format])).toEqual([3, 4, 5, 6, 7, 8].map((c) => [c, 'percent']));
-    expect(sheet.formats?.filter((f) => f.row === first + 6).map((f) => f.format)).toEqual(Array(6).fill('integer'));
+    expect(sheet.formats?.filter((f) => f.row === first)).toEqual([]);
+    expect(sheet.formats?.filter((f) => f.row === first + 6).map((f) => [f.col, f.format])).toEqual([3, 4, 5, 6, 7, 8].map((c) => [c, 'integer']));
+    expect(sheet.marks.filter((m) => m.row === first + 2)).toEqual([{ row: first + 2, col: 8, tone: 'bad' }]);
   });
 
   it('gives every indicator month by month with its change, projection, target and, when at risk, why', () => {
@@ -61,6 +61,17 @@ describe('trendSheet', () => {
     ]);
     const row = sheet.rows.findIndex((r) => r[1] === 'PL1.I.1');
     expect(sheet.marks.filter((m) => m.row === row).map((m) => [m.col, m.tone])).toEqual([[9, 'bad'], [11, 'bad'], [8, 'good']]);
+  });
+
+  it('says in a sentence why an indicator on pace is not at risk', () => {
+    const noteOf = (values: [number, number, number]) => {
+      const [a, b, c] = values;
+      const h = buildHistory(month('2026-11', { indicators: { 'PL1.I.1': [c, c >= 80 ? 'met' : 'notMet'] } }), [month('2026-09', { indicators: { 'PL1.I.1': [a, 'met'] } }), month('2026-10', { indicators: { 'PL1.I.1': [b, 'met'] } })], catalog);
+      return trendSheet(h).rows.find((r) => r[1] === 'PL1.I.1')?.[11];
+    };
+    expect(noteOf([70, 75, 78])).toBe('Tăng bình quân 4 điểm % mỗi tháng: dự kiến đạt chỉ tiêu (tháng 12/2026: 82%).');
+    expect(noteOf([95, 90, 88])).toBe('Giảm bình quân 3,5 điểm % mỗi tháng nhưng vẫn dự kiến đạt chỉ tiêu (tháng 12/2026: 84,5%).');
+    expect(noteOf([85, 85, 85])).toBe('Giữ mức đạt chỉ tiêu (dự kiến tháng 12/2026: 85%).');
   });
 
   it('lists the tasks newly overdue and those due next month, with their due dates and leads', () => {
