@@ -22,7 +22,7 @@ export const IGNORED_REASONS = ['otherPlan', 'otherYear', 'laterPeriod', 'curren
 export type IgnoredReason = (typeof IGNORED_REASONS)[number];
 
 export const IGNORED_REASON_LABELS: Readonly<Record<IgnoredReason, string>> = {
-  otherPlan: 'Tổng hợp theo danh mục chỉ tiêu, nhiệm vụ khác (kế hoạch khác hoặc đã sửa đổi)',
+  otherPlan: 'Tổng hợp theo danh mục chỉ tiêu, nhiệm vụ khác: kế hoạch khác hoặc đã sửa đổi',
   otherYear: 'Thuộc năm khác',
   laterPeriod: 'Là kỳ sau kỳ đang tổng hợp',
   currentPeriod: 'Cùng kỳ đang tổng hợp: dùng bản đang tổng hợp',
