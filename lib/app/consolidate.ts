@@ -24,8 +24,17 @@ export interface ConsolidateInputsOptions extends AssessOptions, IntakeOptions {
   signal?: AbortSignal;
   /** Awaited between files, e.g. to let a task pane repaint. */
   pause?: () => Promise<void>;
-  /** Earlier months' summaries (lib/node/history.ts `readArchive`): the summary gains the Xu hướng sheet and the trend charts. */
-  history?: { facts: readonly SummaryFacts[]; sources?: ReadonlyMap<SummaryFacts, string> };
+  /**
+   * Earlier months' summaries (lib/node/history.ts `readArchive`): the summary gains the Xu hướng sheet and the trend
+   * charts. A function is called once the month is merged, so a year of facts is not held in memory while returns are read.
+   */
+  history?: HistoryInput | (() => HistoryInput);
+}
+
+/** The archive's summaries, and the file each was read from. */
+export interface HistoryInput {
+  facts: readonly SummaryFacts[];
+  sources?: ReadonlyMap<SummaryFacts, string>;
 }
 
 export interface ConsolidatedInputs {
@@ -77,7 +86,7 @@ export async function consolidateInputs(inputs: Iterable<RawInput> | AsyncIterab
   const consolidation = mergeAssessed(assessed, { ...options, notes });
   const model = buildSummaryModel(consolidation);
   if (!options.history) return { consolidation, model };
-  const { facts, sources } = options.history;
+  const { facts, sources } = typeof options.history === 'function' ? options.history() : options.history;
   const history = buildHistory(consolidation, facts, options.catalog, { ...(options.rules ? { rules: options.rules } : {}), ...(sources ? { sources } : {}) });
   return { consolidation, model: withTrends(model, history), history };
 }

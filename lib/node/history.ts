@@ -3,6 +3,7 @@ import { basename, relative, resolve } from 'node:path';
 import type { SummaryFacts } from '../summary/facts';
 import { readSummary } from '../summary/read';
 import { listFiles } from './intake';
+import { nativeZipCodec } from './zip-codec';
 
 export interface ArchiveSummary {
   /** The file's path relative to the folder, as the user knows it there. */
@@ -54,7 +55,7 @@ export function readArchive(dir: string, options: { exclude?: readonly string[] 
       result.skipped.push({ file, reason: 'không mở được tệp (không có quyền đọc hoặc tệp đang bị khóa)' });
       continue;
     }
-    const read = readSummary(bytes);
+    const read = readSummary(bytes, { codec: nativeZipCodec });
     if (!read.ok) {
       result.skipped.push({ file, reason: read.reason });
       continue;

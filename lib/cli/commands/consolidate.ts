@@ -10,7 +10,7 @@ import { assessAll } from '../../node/assess-pool';
 import { nativeDeflateChunk } from '../../node/deflate';
 import { writeChunksAtomic } from '../../node/files';
 import { nativeSha256 } from '../../node/hash';
-import { ArchiveNotFoundError, readArchive, type ReadArchiveResult } from '../../node/history';
+import { readArchive, type ReadArchiveResult } from '../../node/history';
 import { listFiles, readInputs } from '../../node/intake';
 import { DEADLINE_STATUS_LABELS } from '../../period/status';
 import type { Period } from '../../period/period';
@@ -78,20 +78,25 @@ export async function runConsolidation(options: RunConsolidationOptions, ctx: Cl
     previous = read.values;
   }
   const outPath = resolve(options.out);
-  let archive: ReadArchiveResult | undefined;
-  if (options.history) {
-    try {
-      archive = readArchive(options.history, { exclude: [outPath] });
-    } catch (error) {
-      if (error instanceof ArchiveNotFoundError) throw new UsageError(`Không tìm thấy thư mục lưu báo cáo tổng hợp các tháng trước "${options.history}".`);
-      throw error;
-    }
+  const historyDir = options.history;
+  if (historyDir !== undefined && !(existsSync(historyDir) && statSync(historyDir).isDirectory())) {
+    throw new UsageError(`Không tìm thấy thư mục lưu báo cáo tổng hợp các tháng trước "${historyDir}".`);
   }
+  // Read once the month is merged (consolidateInputs calls it): a year of facts is not in memory while the returns are read.
+  let skipped: ReadArchiveResult['skipped'] = [];
+  const history =
+    historyDir === undefined
+      ? undefined
+      : () => {
+          const read = readArchive(historyDir, { exclude: [outPath] });
+          skipped = read.skipped;
+          return { facts: read.facts, sources: read.sources };
+        };
   // The summary may be written inside the inbox: last run's output is not a return.
   const files = listed.files.filter((f) => resolve(f) !== outPath);
   const progress = createProgress(ctx.io, files.length, 'Đã đọc báo cáo');
   const now = ctx.now();
-  const { consolidation, model, history } = await consolidateInputs(readInputs(files), {
+  const consolidated = await consolidateInputs(readInputs(files), {
     catalog: ctx.loadCatalog(),
     roster: ctx.loadRoster(),
     period: options.period,
@@ -99,7 +104,7 @@ export async function runConsolidation(options: RunConsolidationOptions, ctx: Cl
     sha256: nativeSha256,
     ...(receipts ? { receipts } : {}),
     ...(previous ? { previous } : {}),
-    ...(archive ? { history: { facts: archive.facts, sources: archive.sources } } : {}),
+    ...(history ? { history } : {}),
     ...(ctx.integrityKey ? { integrityKey: ctx.integrityKey } : {}),
     assess: (items, assessOptions, onResult) =>
       assessAll(items, {
@@ -112,7 +117,8 @@ export async function runConsolidation(options: RunConsolidationOptions, ctx: Cl
     onProgress: (_done, name) => progress.tick(name),
   });
   progress.done();
-  if (history && archive && options.history) for (const line of historyNotes(history, archive.skipped, options.history)) ctx.io.err(line);
+  const { consolidation, model } = consolidated;
+  if (consolidated.history && historyDir !== undefined) for (const line of historyNotes(consolidated.history, skipped, historyDir)) ctx.io.err(line);
   mkdirSync(dirname(outPath), { recursive: true });
   writeChunksAtomic(outPath, (write) => streamSummaryXlsx(model, { generatedAt: now, deflate: nativeDeflateChunk }, write));
   return consolidation;
