@@ -57,7 +57,7 @@ export { buildWorkbook, generateWorkbook, HEADER_ROWS, plannedRows, type Generat
 export { templateFileName } from './template/filename';
 
 // Reading returned workbooks.
-export { ContainerError, crc32, DEFAULT_ZIP_LIMITS, openZip, type ZipArchive, type ZipLimits } from './read/zip';
+export { ContainerError, crc32, DEFAULT_ZIP_LIMITS, openZip, type ZipArchive, type ZipCodec, type ZipLimits } from './read/zip';
 export { DEFAULT_MAX_CELLS, openWorkbook, SheetLimitError, type OpenedWorkbook, type OpenWorkbookOptions, type SheetInfo } from './read/workbook';
 export { readSubmission, type DataRow, type ExtraRow, type FieldCell, type Identity, type ReadSubmissionOptions, type ReadSubmissionResult, type Submission, type WorkbookSource } from './read/submission';
 export { readXlsx } from './read/xlsx';
@@ -108,10 +108,42 @@ export { SUMMARY_STAMP_SHEET, type SummaryFacts } from './summary/facts';
 export { readSummary } from './summary/read';
 export { a1, a1Range, CHART_SHEET_NAME, chartSheetLayout, type CellPosition, type CellRange, type ChartCellKind, type ChartPlacement, type ChartSheetLayout } from './summary/chart-layout';
 export { readPreviousSummary, type PreviousSummary } from './summary/previous';
+export { TREND_SHEET_NAME, trendCharts, trendSheet, withTrends } from './summary/trends';
+
+// The history of months: trends and early warning.
+export { buildHistory, PLAN_FIRST_PERIOD, type BuildHistoryOptions } from './history/build';
+export { leastSquaresSlope, projectIndicator, type IndicatorProjection, type ProjectIndicatorInput } from './history/projection';
+export { monthList, monthText } from './history/format';
+export {
+  FAILING,
+  IGNORED_REASON_LABELS,
+  IGNORED_REASONS,
+  NO_PROJECTION,
+  NO_PROJECTION_LABELS,
+  RISK_CODES,
+  TIMELINESS,
+  TIMELINESS_LABELS,
+  type History,
+  type HistoryMonth,
+  type IgnoredReason,
+  type IgnoredSummary,
+  type IndicatorHistory,
+  type IndicatorMonth,
+  type MonthRates,
+  type MonthSource,
+  type NoProjection,
+  type Projection,
+  type RepeatOffender,
+  type RiskCode,
+  type TaskHistory,
+  type TaskMonth,
+  type Timeliness,
+  type UnitHistory,
+} from './history/types';
 
 // The month simulator (demo, tests, benchmark).
 export { createRandom, type Random } from './simulate/random';
 export { fillReturn, type FillReturnOptions } from './simulate/fill';
 export { findMistakeSite, FORMULA_LIKE_TEXT, MISTAKES, type Mistake, type MistakeSite } from './simulate/mistake';
 export { buildEml, formatEmailDate, type BuildEmlOptions, type EmlAddress, type EmlAttachment } from './simulate/eml';
-export { SECRETARIAT_MAILBOX, simulateMonth, type MonthTruth, type SimulatedFile, type SimulatedMonth, type SimulateMonthOptions } from './simulate/month';
+export { SECRETARIAT_MAILBOX, simulateMonth, type MonthTruth, type SimulatedFile, type SimulatedMonth, type SimulateMonthOptions, type SimulatePlant } from './simulate/month';

@@ -1,14 +1,8 @@
-import { monthText } from '../history/projection';
+import { monthList, monthText } from '../history/format';
 import { IGNORED_REASON_LABELS, type History } from '../history/types';
 
 /** Past this many, files that are not summaries are counted rather than listed. */
 const LISTED = 10;
-
-/** `tháng 7, 8/2026`; months of several years each with its year. */
-function months(periods: readonly string[]): string {
-  const year = periods[0]?.slice(0, 4) ?? '';
-  return periods.every((p) => p.startsWith(year)) ? `tháng ${periods.map((p) => Number(p.slice(5, 7))).join(', ')}/${year}` : periods.map(monthText).join(', ');
-}
 
 /**
  * What the shells tell the user about the archive a history was built from: the months used and missing,
@@ -18,8 +12,8 @@ function months(periods: readonly string[]): string {
 export function historyNotes(history: History, skipped: ReadonlyArray<{ file: string; reason: string }>, folder: string): string[] {
   const used = history.months.filter((m) => m.source === 'archive').map((m) => m.period);
   const lines = [
-    `Lịch sử các tháng (${folder}): ${used.length > 0 ? `dùng báo cáo tổng hợp ${months(used)}` : 'không có báo cáo tổng hợp nào của các tháng trước trong năm'}` +
-      `${history.missing.length > 0 ? `; chưa có ${months(history.missing)} (để trống, không suy đoán)` : ''}.`,
+    `Lịch sử các tháng (${folder}): ${used.length > 0 ? `dùng báo cáo tổng hợp ${monthList(used)}` : 'không có báo cáo tổng hợp nào của các tháng trước trong năm'}` +
+      `${history.missing.length > 0 ? `; chưa có ${monthList(history.missing)} (để trống, không suy đoán)` : ''}.`,
   ];
   for (const x of history.ignored) {
     const name = x.file ?? `bản tổng hợp ${monthText(x.period)}`;

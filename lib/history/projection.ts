@@ -10,6 +10,7 @@
 //   assessed met; at risk when this year's target is not reached (a later year's milestone is not yet due).
 import type { TargetForYear } from '../period/target';
 import { formatNumber } from '../period/format';
+import { monthText } from './format';
 import type { IndicatorMonth, Projection, RiskCode } from './types';
 
 export interface ProjectIndicatorInput {
@@ -45,11 +46,6 @@ export function leastSquaresSlope(points: ReadonlyArray<{ x: number; y: number }
 /** Month number within the history's year: January 1 … December 12, the next year's December 24. */
 function monthIndex(period: string, year: number): number {
   return (Number(period.slice(0, 4)) - year) * 12 + Number(period.slice(5, 7));
-}
-
-/** `tháng 11/2026`. */
-export function monthText(period: string): string {
-  return `tháng ${Number(period.slice(5, 7))}/${period.slice(0, 4)}`;
 }
 
 const round1 = (value: number): number => Math.round(value * 10) / 10;

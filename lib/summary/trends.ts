@@ -2,7 +2,7 @@
 // (reporting rates, indicators, tasks, units) reads across the same month columns and the autofilter on
 // "Mục" shows one part at a time. Labels are put on the history's codes here, and only here.
 import { TASK_OVERALL_LABELS, type RateFigures } from '../consolidate/types';
-import { monthText } from '../history/projection';
+import { monthList, monthText } from '../history/format';
 import {
   IGNORED_REASON_LABELS,
   NO_PROJECTION_LABELS,
@@ -28,14 +28,6 @@ const SECTIONS = { source: 'Nguồn', rates: 'Tỷ lệ', indicators: 'Chỉ ti�
 /** `T9/2026`. */
 function shortMonth(period: string): string {
   return `T${Number(period.slice(5, 7))}/${period.slice(0, 4)}`;
-}
-
-/** `tháng 7, 8/2026` for months of one year, `tháng 12/2026` for one. */
-function monthList(periods: readonly string[]): string {
-  if (periods.length === 0) return '';
-  const year = periods[0]?.slice(0, 4) ?? '';
-  if (periods.every((p) => p.startsWith(year))) return `tháng ${periods.map((p) => Number(p.slice(5, 7))).join(', ')}/${year}`;
-  return periods.map(monthText).join(', ');
 }
 
 function clip(text: string, limit = TEXT_LIMIT): string {
