@@ -289,7 +289,7 @@ export function trendCharts(history: History): ChartSpec[] {
     },
   ];
   const atRisk = history.indicators
-    .flatMap((i) => (i.atRisk && i.projection.kind === 'pace' ? [{ key: i.key, p: i.projection }] : []))
+    .flatMap((i) => (i.atRisk && i.projection.kind === 'pace' ? [{ key: i.key, p: i.projection, percent: i.unitOfMeasure?.trim() === '%' }] : []))
     .sort((a, b) => (b.p.target - b.p.value) / (b.p.target || 1) - (a.p.target - a.p.value) / (a.p.target || 1));
   if (atRisk.length > 0) {
     const shown = atRisk.slice(0, CHART_INDICATORS).sort((a, b) => history.indicators.findIndex((i) => i.key === a.key) - history.indicators.findIndex((i) => i.key === b.key));
@@ -298,6 +298,8 @@ export function trendCharts(history: History): ChartSpec[] {
       id: 'trend-at-risk',
       title: `Chỉ tiêu có nguy cơ không đạt: giá trị mới nhất, dự kiến cuối kỳ và chỉ tiêu${atRisk.length > CHART_INDICATORS ? ` (${CHART_INDICATORS} chỉ tiêu xa mục tiêu nhất trong ${atRisk.length})` : ''}`,
       type: 'bar',
+      // Percentages end at 100, as the rate charts do; a chart that mixes units keeps Excel's own scale.
+      ...(shown.every((x) => x.percent) ? { valueMax: 100 } : {}),
       categories: shown.map((x) => x.key),
       series: [
         { name: 'Giá trị mới nhất', values: shown.map((x) => round(x.p.from.value)) },

@@ -1,4 +1,5 @@
 import { buildHistory } from '../../lib/history/build';
+import type { IndicatorHistory, Projection } from '../../lib/history/types';
 import type { SummaryModel } from '../../lib/summary/model';
 import { TREND_SHEET_NAME, trendCharts, trendSheet, withTrends } from '../../lib/summary/trends';
 import { catalog, month } from '../history/_lib/facts';
@@ -129,6 +130,7 @@ describe('trendCharts and withTrends', () => {
         id: 'trend-at-risk',
         title: 'Chỉ tiêu có nguy cơ không đạt: giá trị mới nhất, dự kiến cuối kỳ và chỉ tiêu',
         type: 'bar',
+        valueMax: 100,
         categories: ['PL1.I.1', 'PL1.I.3'],
         series: [
           { name: 'Giá trị mới nhất', values: [60, 41] },
@@ -138,6 +140,16 @@ describe('trendCharts and withTrends', () => {
       },
     ]);
     expect(trendCharts(buildHistory(month('2026-10'), [], catalog)).map((c) => c.id)).toEqual(['trend-rates']);
+  });
+
+  it('charts at most twelve at-risk indicators, those furthest from their target, and keeps Excel\'s scale for mixed units', () => {
+    const [base] = history.indicators as [IndicatorHistory];
+    const pace = base.projection as Extract<Projection, { kind: 'pace' }>;
+    const indicators = Array.from({ length: 15 }, (_, i): IndicatorHistory => ({ ...base, key: `PL1.X.${15 - i}`, projection: { ...pace, value: 50 + i }, unitOfMeasure: i === 14 ? 'lần GDP' : '%' }));
+    const [, chart] = trendCharts({ ...history, indicators });
+    expect(chart?.title).toBe('Chỉ tiêu có nguy cơ không đạt: giá trị mới nhất, dự kiến cuối kỳ và chỉ tiêu (12 chỉ tiêu xa mục tiêu nhất trong 15)');
+    expect([chart?.categories, chart?.series[1]?.values, chart?.valueMax]).toEqual([indicators.slice(0, 12).map((i) => i.key), Array.from({ length: 12 }, (_, i) => 50 + i), 100]);
+    expect(trendCharts({ ...history, indicators: indicators.slice(12) })[1]?.valueMax).toBeUndefined();
   });
 
   it('adds the Xu hướng sheet after Tổng quan and the trend charts after the month\'s own', () => {
