@@ -1,6 +1,7 @@
 // The Xu hướng sheet: the history of months (lib/history) as one month-by-month grid, so every part
 // (reporting rates, indicators, tasks, units) reads across the same month columns and the autofilter on
 // "Mục" shows one part at a time. Labels are put on the history's codes here, and only here.
+import { toVietnamIso } from '../_lib/calendar';
 import { TASK_OVERALL_LABELS, type RateFigures } from '../consolidate/types';
 import { monthList, monthText } from '../history/format';
 import {
@@ -37,10 +38,10 @@ function clip(text: string, limit = TEXT_LIMIT): string {
   return `${(space > limit * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
 
+/** A summary's generation time in Vietnam time, as the other sheets show times: `20/11/2026 10:30`. */
 function when(iso: string | undefined): string {
   if (!iso) return '';
-  // The summary's generation time in Vietnam time (UTC+7, no daylight saving), as the other sheets show it.
-  const t = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString();
+  const t = toVietnamIso(Date.parse(iso));
   return `${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)} ${t.slice(11, 16)}`;
 }
 
