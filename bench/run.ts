@@ -2,6 +2,7 @@
 // machine, never asserted in tests. Needs the built CLI (npm run build:cli).
 import { loadCatalog, loadRoster } from '../lib/node/seeds';
 import { benchConsolidateInbox, benchSummaryWrite, buildInbox, removeInbox } from './consolidate';
+import { benchHistory } from './history';
 import { benchMail } from './mail';
 import { benchReport } from './report';
 import { benchTemplates } from './templates';
@@ -41,6 +42,11 @@ async function main(): Promise<void> {
   log(`  exceljs xlsx.load mọi tệp (tiến trình nóng): ${consolidate.exceljsMs} ms; ${consolidate.exceljsRatio}× nền nóng.`);
   log(`  Ghi tệp tổng hợp (trong tiến trình, trung vị): ${summary.ms} ms, ${summary.bytes} byte; không có trang Biểu đồ: ${summary.withoutChartsMs} ms, ${summary.withoutChartsBytes} byte.`);
 
+  log('Đang đo lịch sử 12 tháng (--history)…');
+  const history = await benchHistory(catalog, roster, runs);
+  log(`Tổng hợp tháng 12/2027 của tỉnh kèm --history (${history.summaries} báo cáo tổng hợp, ${Math.round(history.archiveBytes / 1024 / 1024)} MiB): ${history.withMs} ms; không kèm: ${history.withoutMs} ms; thêm ${history.addedMs} ms (mục tiêu < 1000 ms).`);
+  log(`  Trong tiến trình: đọc thư mục lưu trữ ${history.readMs} ms, dựng lịch sử ${history.buildMs} ms, trang Xu hướng và biểu đồ ${history.sheetMs} ms.`);
+
   let national: { files: number; ms: number; perFileMs: number; peakRssMiB: number; floorMs: number; ratio: number } | undefined;
   if (!args.includes('--no-national')) {
     log(`Đang mô phỏng ${NATIONAL_MONTHS} tháng (quy mô cả nước)…`);
@@ -79,6 +85,7 @@ async function main(): Promise<void> {
             exceljsRatio: consolidate.exceljsRatio,
           },
           summaryWrite: summary,
+          history,
           national: national ?? null,
           report,
           mail: mail ?? null,

@@ -100,6 +100,38 @@ export { streamSummaryXlsx, writeSummaryXlsx, type DeflateChunk, type WriteSumma
 export { factsFromStamp, stampRows, SUMMARY_STAMP_SHEET, type ReadStamp, type SummaryFacts } from './summary/facts';
 export { readSummary, readSummarySource } from './summary/read';
 export { readPreviousSummary, type PreviousSummary } from './summary/previous';
+export { TREND_SHEET_NAME, trendCharts, trendSheet, withTrends } from './summary/trends';
+
+// The history of months: trends and early warning.
+export { buildHistory, PLAN_FIRST_PERIOD, type BuildHistoryOptions } from './history/build';
+export { leastSquaresSlope, projectIndicator, type IndicatorProjection, type ProjectIndicatorInput } from './history/projection';
+export { monthList, monthText } from './history/format';
+export {
+  FAILING,
+  IGNORED_REASON_LABELS,
+  IGNORED_REASONS,
+  NO_PROJECTION,
+  NO_PROJECTION_LABELS,
+  RISK_CODES,
+  TIMELINESS,
+  TIMELINESS_LABELS,
+  type History,
+  type HistoryMonth,
+  type IgnoredReason,
+  type IgnoredSummary,
+  type IndicatorHistory,
+  type IndicatorMonth,
+  type MonthRates,
+  type MonthSource,
+  type NoProjection,
+  type Projection,
+  type RepeatOffender,
+  type RiskCode,
+  type TaskHistory,
+  type TaskMonth,
+  type Timeliness,
+  type UnitHistory,
+} from './history/types';
 
 // The monthly báo cáo (Word, Nghị định 30/2020/NĐ-CP).
 export { buildReport } from './report/build';
@@ -115,4 +147,4 @@ export { type MailMessage } from './mail/message';
 // The month simulator (demo, tests, benchmark).
 export { createRandom, type Random } from './simulate/random';
 export { fillReturn, type FillReturnOptions } from './simulate/fill';
-export { simulateMonth, type MonthTruth, type SimulatedMonth, type SimulateMonthOptions } from './simulate/month';
+export { simulateMonth, type MonthTruth, type SimulatedMonth, type SimulateMonthOptions, type SimulatePlant } from './simulate/month';

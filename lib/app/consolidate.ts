@@ -1,8 +1,12 @@
 import { assessFile, type AssessedFile, type AssessOptions } from '../consolidate/assess';
 import { mergeAssessed, type ConsolidateOptions } from '../consolidate/merge';
 import type { Consolidation, IntakeItem, IntakeNote } from '../consolidate/types';
+import { buildHistory } from '../history/build';
+import type { History } from '../history/types';
 import { buildSummaryModel } from '../summary/build';
+import type { SummaryFacts } from '../summary/facts';
 import type { SummaryModel } from '../summary/model';
+import { withTrends } from '../summary/trends';
 import { intakeInputs, type IntakeOptions, type RawInput } from './intake';
 
 /** Reads and validates intake items, reporting each result; the CLI passes its worker pool here. */
@@ -20,12 +24,25 @@ export interface ConsolidateInputsOptions extends AssessOptions, IntakeOptions {
   signal?: AbortSignal;
   /** Awaited between files, e.g. to let a task pane repaint. */
   pause?: () => Promise<void>;
+  /**
+   * Earlier months' summaries (lib/node/history.ts `readArchive`): the summary gains the Xu hướng sheet and the trend
+   * charts. A function is called once the month is merged, so a year of facts is not held in memory while returns are read.
+   */
+  history?: HistoryInput | (() => HistoryInput);
+}
+
+/** The archive's summaries, and the file each was read from. */
+export interface HistoryInput {
+  facts: readonly SummaryFacts[];
+  sources?: ReadonlyMap<SummaryFacts, string>;
 }
 
 export interface ConsolidatedInputs {
   consolidation: Consolidation;
   /** The summary's sheets and charts, for any writer (the streamed .xlsx, Office.js). */
   model: SummaryModel;
+  /** The history of months, when earlier summaries were given. */
+  history?: History;
 }
 
 /** The user cancelled between files: nothing was merged or written. */
@@ -67,5 +84,9 @@ export async function consolidateInputs(inputs: Iterable<RawInput> | AsyncIterab
   if (options.pause) await options.pause();
   if (options.signal?.aborted) throw new ConsolidationCancelledError();
   const consolidation = mergeAssessed(assessed, { ...options, notes });
-  return { consolidation, model: buildSummaryModel(consolidation) };
+  const model = buildSummaryModel(consolidation);
+  if (!options.history) return { consolidation, model };
+  const { facts, sources } = typeof options.history === 'function' ? options.history() : options.history;
+  const history = buildHistory(consolidation, facts, options.catalog, { ...(options.rules ? { rules: options.rules } : {}), ...(sources ? { sources } : {}) });
+  return { consolidation, model: withTrends(model, history), history };
 }

@@ -1,7 +1,7 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { cellAddress, parseAddress, type CellModel, type CellValue, type SheetModel, type SheetState } from '../model/sheet';
 import { builtinNumberFormatKind, classifyNumberFormat, type NumberFormatKind } from './number-format';
-import { ContainerError, openZip, type ZipArchive, type ZipLimits } from './zip';
+import { ContainerError, openZip, type ZipArchive, type ZipCodec, type ZipLimits } from './zip';
 
 /** Past this many non-empty cells a sheet is not a filled template: stop before it costs memory. */
 export const DEFAULT_MAX_CELLS = 100_000;
@@ -24,6 +24,8 @@ export interface OpenedWorkbook {
 export interface OpenWorkbookOptions {
   limits?: ZipLimits;
   maxCells?: number;
+  /** Native inflate and CRC (Node's zlib); the pure-JS path otherwise. */
+  codec?: ZipCodec;
 }
 
 /** A sheet past the cell limit: a reason, not a crash. */
@@ -200,7 +202,7 @@ function readSharedStrings(zip: ZipArchive, part: string | undefined): string[] 
  * ContainerError with an issue code; nothing in the file is executed or resolved.
  */
 export function openWorkbook(bytes: Uint8Array, options: OpenWorkbookOptions = {}): OpenedWorkbook {
-  const zip = openZip(bytes, options.limits);
+  const zip = openZip(bytes, options.limits, options.codec);
   const maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
   if (zip.has('mimetype') && zip.readText('mimetype').includes('opendocument')) throw new ContainerError('file/ods', 'OpenDocument');
   if (!zip.has('[Content_Types].xml')) {
@@ -250,16 +252,16 @@ export function openWorkbook(bytes: Uint8Array, options: OpenWorkbookOptions = {
       const info = sheets.find((s) => s.name === name);
       if (!info) throw new Error(`No sheet ${name}`);
       styles ??= readStyles(zip, stylesPart);
-      strings ??= readSharedStrings(zip, stringsPart);
       if (!zip.has(info.part)) throw new ContainerError('file/corrupt', `thiếu phần ${info.part}`);
-      return readSheetXml(zip.readText(info.part), info, styles, strings, maxCells);
+      // The shared strings are read at the first cell that needs them: a sheet of inline strings (a summary's stamp) never pays for them.
+      return readSheetXml(zip.readText(info.part), info, styles, () => (strings ??= readSharedStrings(zip, stringsPart)), maxCells);
     },
   };
 }
 
 const CANONICAL_ADDRESS = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
 
-function readSheetXml(xml: string, info: SheetInfo, styles: Styles, strings: string[], maxCells: number): SheetModel {
+function readSheetXml(xml: string, info: SheetInfo, styles: Styles, strings: () => string[], maxCells: number): SheetModel {
   const sheet: SheetModel = { name: info.name, state: info.state, rows: new Map() };
   let count = 0;
   let rowNumber = 0;
@@ -340,10 +342,10 @@ function readSheetXml(xml: string, info: SheetInfo, styles: Styles, strings: str
   return sheet;
 }
 
-function cellValue(type: string, raw: string, inline: string, strings: string[]): CellValue {
+function cellValue(type: string, raw: string, inline: string, strings: () => string[]): CellValue {
   switch (type) {
     case 's': {
-      const s = strings[Number(raw)];
+      const s = strings()[Number(raw)];
       return s === undefined ? null : s;
     }
     case 'inlineStr':

@@ -12,6 +12,16 @@ export interface ZipLimits {
   entries: number;
 }
 
+/**
+ * Native inflate and CRC-32 for a shell that has them (Node passes zlib's: lib/node/zip-codec.ts); without one the
+ * pure-JS fflate path runs, as in browsers. Both paths keep the same limits and give the same issue codes.
+ */
+export interface ZipCodec {
+  /** Raw-inflates `data`; throws a RangeError when the output would pass `maxBytes`, any other error on damaged data. */
+  inflateRaw(data: Uint8Array, maxBytes: number): Uint8Array;
+  crc32(data: Uint8Array): number;
+}
+
 export const DEFAULT_ZIP_LIMITS: ZipLimits = { entryBytes: 32 * 1024 * 1024, totalBytes: 96 * 1024 * 1024, entries: 10_000 };
 
 /** A file that cannot be read as a zip package, with the issue code that says why. */
@@ -80,7 +90,7 @@ function describeNonZip(bytes: Uint8Array): string {
  * truncated) and reads the central directory; entries inflate later, on demand and within limits.
  * @example const zip = openZip(bytes); const xml = zip.readText('xl/workbook.xml');
  */
-export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipArchive {
+export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS, codec?: ZipCodec): ZipArchive {
   if (bytes.length === 0) throw new ContainerError('file/empty', '0 byte');
   if (startsWith(bytes, CFB_MAGIC)) {
     if (containsUtf16(bytes, 'EncryptionInfo')) throw new ContainerError('file/encrypted', 'CFB + EncryptionInfo');
@@ -105,9 +115,9 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
     if (end > bytes.length) throw new ContainerError('file/corrupt', `phần ${name} bị cắt`);
     const data = bytes.subarray(start, end);
     const budget = Math.min(limits.entryBytes, limits.totalBytes - inflated);
-    const out = entry.method === 0 ? stored(data, budget, name) : entry.method === 8 ? inflateEntry(data, entry, budget) : unsupported(entry);
+    const out = entry.method === 0 ? stored(data, budget, name) : entry.method === 8 ? (codec ? inflateWith(codec, data, budget, name) : inflateEntry(data, entry, budget)) : unsupported(entry);
     // A flipped bit can inflate to different, well-formed XML: the checksum is what proves the bytes are the unit's.
-    if (crc32(out) !== entry.crc) throw new ContainerError('file/corrupt', `phần ${name} sai mã kiểm tra (CRC)`);
+    if ((codec ? codec.crc32(out) : crc32(out)) !== entry.crc) throw new ContainerError('file/corrupt', `phần ${name} sai mã kiểm tra (CRC)`);
     inflated += out.length;
     return out;
   }
@@ -159,6 +169,16 @@ function inflateEntry(data: Uint8Array, entry: Entry, budget: number): Uint8Arra
     return inflateSync(data, { out: new Uint8Array(entry.size) });
   } catch {
     throw new ContainerError('file/corrupt', `không giải nén được ${entry.name}`);
+  }
+}
+
+/** The shell's native inflate, bounded by the same budget. */
+function inflateWith(codec: ZipCodec, data: Uint8Array, budget: number, name: string): Uint8Array {
+  try {
+    return codec.inflateRaw(data, budget);
+  } catch (error) {
+    if (error instanceof RangeError) throw new ContainerError('file/too-large', `${name} bung ra hơn ${Math.round(budget / 1048576)} MiB`);
+    throw new ContainerError('file/corrupt', `không giải nén được ${name}`);
   }
 }
 

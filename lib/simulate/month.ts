@@ -8,9 +8,9 @@ import type { Unit } from '../roster/schema';
 import { rowsForUnit, type UnitRows } from '../template/assign';
 import { templateFileName } from '../template/filename';
 import { buildWorkbook } from '../template/generate';
-import type { FormDefinition } from '../template/schema';
+import type { FormDefinition, TaskStatusMeaning } from '../template/schema';
 import { asciiFold } from '../text/fold';
-import { applyMistakes, correctAnswers, diffAnswers, draftAnswers, type Answers, type FieldValues } from './_lib/answers';
+import { applyMistakes, correctAnswers, diffAnswers, draftAnswers, type Answers, type FieldValues, type PlantedAnswers } from './_lib/answers';
 import { addDays, dayOfWeek, isoDate, vietnamInstant, vietnamIso, vietnamWallTime, type WallTime } from '../_lib/calendar';
 import { openForm } from './_lib/form';
 import { unitSelfName, unitSenderAddress } from './_lib/units';
@@ -34,6 +34,27 @@ export interface SimulateMonthOptions {
   rules?: ReportingRules;
   /** Writes the one return that comes as a saved e-mail (lib/node/mime.ts's renderMessage in Node). */
   renderMessage: RenderMessage;
+  /** Facts a scenario fixes in advance (multi-month tests with known answers); the units it names take no other role. */
+  plant?: SimulatePlant;
+}
+
+/** What a scenario fixes: who is late or silent, what some units answer, and a corrected return sent again later. */
+export interface SimulatePlant {
+  /** Units whose return arrives on time (and takes no special role). */
+  onTime?: readonly string[];
+  /** Units whose return arrives after the due date. */
+  late?: readonly string[];
+  /** Units that send nothing. */
+  missing?: readonly string[];
+  /** Results a unit types for an indicator of its return. */
+  results?: ReadonlyArray<{ unit: string; indicator: string; value: number | string }>;
+  /** Statuses (by meaning) a unit chooses for a task of its return, with the progress and texts that go with them. */
+  statuses?: ReadonlyArray<{ unit: string; task: string; status: TaskStatusMeaning }>;
+  /**
+   * The unit sends its return of this period again, corrected (these results changed), at `receivedAt`
+   * (ISO 8601 with offset): delivered apart, in `SimulatedMonth.resubmission`, for a later consolidation of the month.
+   */
+  resubmission?: { unit: string; receivedAt: string; results: ReadonlyArray<{ indicator: string; value: number | string }> };
 }
 
 export interface SimulatedFile {
@@ -65,6 +86,8 @@ export interface MonthTruth {
   /** Valid returns with one result typed as text (`92,5`) and one difficulty that looks like a formula. */
   percentAsText: { unit: string; key: string };
   textStartingWithEquals: { unit: string; key: string };
+  /** The planted resubmission, when there is one: consolidated with `files`, it is the unit's kept return. */
+  resubmission?: { unit: string; file: string; receivedAt: string };
 }
 
 export interface SimulatedMonth {
@@ -73,6 +96,8 @@ export interface SimulatedMonth {
   /** The secretariat's receipt log for the files that came as bare .xlsx (not the .eml). */
   receipts: Array<{ file: string; receivedAt: string }>;
   truth: MonthTruth;
+  /** The planted resubmission (not in `files` or `receipts`). */
+  resubmission?: SimulatedFile;
 }
 
 type Role = 'plain' | 'duplicate' | 'broken' | 'eml' | Mistake;
@@ -173,6 +198,40 @@ function pickFields(answers: Answers, changes: ReturnType<typeof diffAnswers>): 
   return partial;
 }
 
+/** A plant's answers by unit, checked against the units' rows, and every unit it names (they take no special role). */
+function plantedAnswers(plant: SimulatePlant | undefined, rowsOf: ReadonlyMap<string, UnitRows>): { byUnit: Map<string, PlantedAnswers>; pinned: Set<string> } {
+  const byUnit = new Map<string, { results: Record<string, number | string>; statuses: Record<string, TaskStatusMeaning> }>();
+  if (!plant) return { byUnit, pinned: new Set() };
+  const rowsOfUnit = (code: string) => {
+    const rows = rowsOf.get(code);
+    if (!rows) throw new RangeError(`simulateMonth: the plant names ${code}, which is not on the roster`);
+    return rows;
+  };
+  const answersOf = (code: string) => {
+    let entry = byUnit.get(code);
+    if (!entry) byUnit.set(code, (entry = { results: {}, statuses: {} }));
+    return entry;
+  };
+  for (const { unit, indicator, value } of plant.results ?? []) {
+    if (!rowsOfUnit(unit).indicators.some((i) => i.indicator.key === indicator)) throw new RangeError(`simulateMonth: ${unit} has no row for indicator ${indicator}`);
+    answersOf(unit).results[indicator] = value;
+  }
+  for (const { unit, task, status } of plant.statuses ?? []) {
+    if (!rowsOfUnit(unit).tasks.some((t) => t.task.key === task)) throw new RangeError(`simulateMonth: ${unit} has no row for task ${task}`);
+    answersOf(unit).statuses[task] = status;
+  }
+  const again = plant.resubmission;
+  if (again) for (const { indicator } of again.results) if (!rowsOfUnit(again.unit).indicators.some((i) => i.indicator.key === indicator)) throw new RangeError(`simulateMonth: ${again.unit} has no row for indicator ${indicator}`);
+  const missing = new Set(plant.missing ?? []);
+  for (const code of [...(plant.onTime ?? []), ...(plant.late ?? []), ...missing]) rowsOfUnit(code);
+  const late = new Set(plant.late ?? []);
+  for (const code of plant.onTime ?? []) if (late.has(code) || missing.has(code)) throw new RangeError(`simulateMonth: ${code} cannot be both on time and late or missing`);
+  for (const code of late) if (missing.has(code)) throw new RangeError(`simulateMonth: ${code} cannot be both late and missing`);
+  for (const code of [...byUnit.keys(), ...(again ? [again.unit] : [])]) if (missing.has(code)) throw new RangeError(`simulateMonth: ${code} is planted as missing but also answers`);
+  const pinned = new Set([...byUnit.keys(), ...(plant.onTime ?? []), ...late, ...missing, ...(again ? [again.unit] : [])]);
+  return { byUnit, pinned };
+}
+
 /**
  * A realistic month of returns for every unit of the roster: most on time, some late, some missing,
  * one resubmission, three returns with errors, two tricky but valid ones, one broken file and one
@@ -198,21 +257,25 @@ export async function simulateMonth(options: SimulateMonthOptions): Promise<Simu
   const rowsOf = new Map(units.map((unit) => [unit.code, rowsForUnit(catalog, unit, period, definition, rules)]));
 
   // Who does what: special roles first, then missing and late among the others; the rest on time.
+  const planted = plantedAnswers(options.plant, rowsOf);
+  const forcedLate = new Set(options.plant?.late ?? []);
+  const forcedMissing = new Set(options.plant?.missing ?? []);
   const order = random.fork('roles').shuffle(units);
   const roleOf = new Map<string, Role>();
   for (const { role, fits } of SPECIAL_ROLES) {
-    const unit = order.find((u) => !roleOf.has(u.code) && fits(rowsOf.get(u.code) as UnitRows));
+    const unit = order.find((u) => !roleOf.has(u.code) && !planted.pinned.has(u.code) && fits(rowsOf.get(u.code) as UnitRows));
     if (!unit) throw new RangeError(`simulateMonth: the roster has no free unit for the role ${role}`);
     roleOf.set(unit.code, role);
   }
-  const others = order.filter((u) => !roleOf.has(u.code));
+  const others = order.filter((u) => !roleOf.has(u.code) && !planted.pinned.has(u.code));
   const silentCount = Math.max(1, Math.round(units.length * 0.06) - 1); // the broken unit makes up the 6 %
   const lateCount = Math.max(1, Math.round(units.length * 0.08));
   if (others.length < silentCount + lateCount + 1) throw new RangeError(`simulateMonth: ${units.length} units are too few for a realistic month`);
-  const silent = new Set(others.slice(0, silentCount).map((u) => u.code));
-  const late = new Set(others.slice(silentCount, silentCount + lateCount).map((u) => u.code));
+  const silent = new Set([...others.slice(0, silentCount).map((u) => u.code), ...forcedMissing]);
+  const late = new Set([...others.slice(silentCount, silentCount + lateCount).map((u) => u.code), ...forcedLate]);
 
   const files: SimulatedFile[] = [];
+  let resubmission: SimulatedFile | undefined;
   const names = new Set<string>();
   const truth: MonthTruth = {
     expected: units.map((u) => u.code),
@@ -245,7 +308,7 @@ export async function simulateMonth(options: SimulateMonthOptions): Promise<Simu
     const reportDate = addDays(isoDate(received.year, received.month, received.day), r.chance(0.3) ? -1 : 0);
     const rows = rowsOf.get(code) as UnitRows;
     const form = openForm(buildWorkbook({ definition, catalog, unit, period, generatedAt, rules }), definition, rows);
-    const ctx = { unit, info, rows, random: r, reportDate };
+    const ctx = { unit, info, rows, random: r, reportDate, ...(planted.byUnit.has(code) ? { planted: planted.byUnit.get(code) as PlantedAnswers } : {}) };
     const answers = draftAnswers(ctx);
     const [site] = applyMistakes(answers, rows, isMistake(role) ? [role] : [], code);
     form.write(answers);
@@ -298,6 +361,15 @@ export async function simulateMonth(options: SimulateMonthOptions): Promise<Simu
       default: {
         const file = uniqueName(userFileName(r, unit, period), names);
         add(file, bytes, vietnamIso(received));
+        const again = options.plant?.resubmission;
+        if (again?.unit === code) {
+          const corrected: Partial<Answers> = { indicators: Object.fromEntries(again.results.map((x) => [x.indicator, { result: x.value }])) };
+          form.write(corrected);
+          const at = Date.parse(again.receivedAt);
+          const name = uniqueName(templateFileName(period, unit).replace(/\.xlsx$/, ' (gui lai).xlsx'), names);
+          resubmission = { name, unit: code, bytes: await form.save(new Date(at - r.int(5, 60) * 60_000), savedBy), receivedAt: again.receivedAt, via: 'file' };
+          truth.resubmission = { unit: code, file: name, receivedAt: again.receivedAt };
+        }
         if (site?.code) truth.withErrors.push({ unit: code, file, code: site.code, key: site.key });
         if (site?.mistake === 'percentAsText') truth.percentAsText = { unit: code, key: site.key };
         if (site?.mistake === 'textStartingWithEquals') truth.textStartingWithEquals = { unit: code, key: site.key };
@@ -312,5 +384,6 @@ export async function simulateMonth(options: SimulateMonthOptions): Promise<Simu
     files,
     receipts: files.filter((f) => f.via === 'file').map((f) => ({ file: f.name, receivedAt: f.receivedAt })),
     truth,
+    ...(resubmission ? { resubmission } : {}),
   };
 }

@@ -56,7 +56,7 @@ function solidFill(rgb: string): string {
   return `<a:solidFill><a:srgbClr val="${rgb}"/></a:solidFill>`;
 }
 
-function line(width: number, rgb: string): string {
+function lineProperties(width: number, rgb: string): string {
   return `<a:ln w="${width}">${solidFill(rgb)}</a:ln>`;
 }
 
@@ -75,16 +75,18 @@ function numRef(sheet: string, cells: CellRange, values: ReadonlyArray<number | 
   return `<c:numRef><c:f>${escapeXml(sheetReference(sheet, cells))}</c:f><c:numCache><c:formatCode>${escapeXml(formatCode)}</c:formatCode><c:ptCount val="${count}"/>${points}</c:numCache></c:numRef>`;
 }
 
-function dataLabels(pie: boolean, formatCode: string): string {
+/** Data labels: a pie's percentages at their best place, or each value at `position` (`outEnd` past a bar's end, `t` above a point). */
+function dataLabels(position: 'bestFit' | 'outEnd' | 't', formatCode: string): string {
+  const pie = position === 'bestFit';
   const flags = `<c:showLegendKey val="0"/><c:showVal val="${pie ? 0 : 1}"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="${pie ? 1 : 0}"/><c:showBubbleSize val="0"/>`;
-  return `<c:dLbls><c:numFmt formatCode="${escapeXml(pie ? '0%' : formatCode)}" sourceLinked="0"/><c:spPr><a:noFill/>${NO_LINE}</c:spPr>${textProperties(10, pie)}<c:dLblPos val="${pie ? 'bestFit' : 'outEnd'}"/>${flags}${pie ? '<c:showLeaderLines val="1"/>' : ''}</c:dLbls>`;
+  return `<c:dLbls><c:numFmt formatCode="${escapeXml(pie ? '0%' : formatCode)}" sourceLinked="0"/><c:spPr><a:noFill/>${NO_LINE}</c:spPr>${textProperties(10, pie)}<c:dLblPos val="${position}"/>${flags}${pie ? '<c:showLeaderLines val="1"/>' : ''}</c:dLbls>`;
 }
 
 function title(text: string): string {
   return `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr>${runProperties('a:defRPr', 12, true)}</a:pPr><a:r>${runProperties('a:rPr', 12, true)}<a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
 }
 
-/** `c:ser` children shared by bar and pie series: idx, order, tx (EG_SerShared, without spPr). */
+/** `c:ser` children shared by bar, line and pie series: idx, order, tx (EG_SerShared, without spPr). */
 function seriesHead(placement: ChartPlacement, sheet: string, s: number): string {
   const name = placement.spec.series[s]?.name ?? '';
   return `<c:idx val="${s}"/><c:order val="${s}"/><c:tx>${strRef(sheet, (placement.series[s] as ChartPlacement['series'][number]).name, [name])}</c:tx>`;
@@ -97,30 +99,47 @@ function seriesData(placement: ChartPlacement, sheet: string, s: number): string
   return cat + val;
 }
 
+/** The category and value axes of a bar, column or line chart (horizontal: bars listed from the top, values along the bottom). */
+function axesXml(placement: ChartPlacement, axes: [number, number], horizontal: boolean): string {
+  const nonNegative = placement.spec.series.every((s) => s.values.every((v) => !(v < 0)));
+  const catAx =
+    `<c:catAx><c:axId val="${axes[0]}"/><c:scaling><c:orientation val="${horizontal ? 'maxMin' : 'minMax'}"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? 'l' : 'b'}"/>` +
+    `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:spPr>${lineProperties(9525, '808080')}</c:spPr>${textProperties(10)}` +
+    `<c:crossAx val="${axes[1]}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
+  const valAx =
+    `<c:valAx><c:axId val="${axes[1]}"/><c:scaling><c:orientation val="minMax"/>${placement.spec.valueMax !== undefined ? `<c:max val="${placement.spec.valueMax}"/>` : ''}${nonNegative ? '<c:min val="0"/>' : ''}</c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? 'b' : 'l'}"/>` +
+    `<c:majorGridlines><c:spPr>${lineProperties(6350, 'D9D9D9')}</c:spPr></c:majorGridlines><c:numFmt formatCode="#,##0" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    `<c:spPr>${NO_LINE}</c:spPr>${textProperties(10)}<c:crossAx val="${axes[0]}"/><c:crosses val="${horizontal ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`;
+  return catAx + valAx;
+}
+
 function barPlot(placement: ChartPlacement, sheet: string, axes: [number, number]): string {
   const horizontal = placement.spec.type === 'bar';
   const format = NUMBER_FORMATS[placement.format];
   const series = placement.spec.series
-    .map((_, s) => `<c:ser>${seriesHead(placement, sheet, s)}<c:spPr>${solidFill(PALETTE[s % PALETTE.length] as string)}</c:spPr><c:invertIfNegative val="0"/>${dataLabels(false, format)}${seriesData(placement, sheet, s)}</c:ser>`)
+    .map((_, s) => `<c:ser>${seriesHead(placement, sheet, s)}<c:spPr>${solidFill(PALETTE[s % PALETTE.length] as string)}</c:spPr><c:invertIfNegative val="0"/>${dataLabels('outEnd', format)}${seriesData(placement, sheet, s)}</c:ser>`)
     .join('');
-  const nonNegative = placement.spec.series.every((s) => s.values.every((v) => !(v < 0)));
-  // A horizontal bar chart lists categories from the top, as the table does: reversed axis, values along the bottom.
-  const catAx =
-    `<c:catAx><c:axId val="${axes[0]}"/><c:scaling><c:orientation val="${horizontal ? 'maxMin' : 'minMax'}"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? 'l' : 'b'}"/>` +
-    `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:spPr>${line(9525, '808080')}</c:spPr>${textProperties(10)}` +
-    `<c:crossAx val="${axes[1]}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
-  const valAx =
-    `<c:valAx><c:axId val="${axes[1]}"/><c:scaling><c:orientation val="minMax"/>${placement.spec.valueMax !== undefined ? `<c:max val="${placement.spec.valueMax}"/>` : ''}${nonNegative ? '<c:min val="0"/>' : ''}</c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? 'b' : 'l'}"/>` +
-    `<c:majorGridlines><c:spPr>${line(6350, 'D9D9D9')}</c:spPr></c:majorGridlines><c:numFmt formatCode="#,##0" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
-    `<c:spPr>${NO_LINE}</c:spPr>${textProperties(10)}<c:crossAx val="${axes[0]}"/><c:crosses val="${horizontal ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`;
-  return `<c:barChart><c:barDir val="${horizontal ? 'bar' : 'col'}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="80"/><c:axId val="${axes[0]}"/><c:axId val="${axes[1]}"/></c:barChart>${catAx}${valAx}`;
+  return `<c:barChart><c:barDir val="${horizontal ? 'bar' : 'col'}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="80"/><c:axId val="${axes[0]}"/><c:axId val="${axes[1]}"/></c:barChart>${axesXml(placement, axes, horizontal)}`;
+}
+
+/** Lines with round markers, values above the points: one line per series, the months along the bottom. */
+function linePlot(placement: ChartPlacement, sheet: string, axes: [number, number]): string {
+  const format = NUMBER_FORMATS[placement.format];
+  const series = placement.spec.series
+    .map((_, s) => {
+      const colour = PALETTE[s % PALETTE.length] as string;
+      const marker = `<c:marker><c:symbol val="circle"/><c:size val="7"/><c:spPr>${solidFill(colour)}${lineProperties(9525, colour)}</c:spPr></c:marker>`;
+      return `<c:ser>${seriesHead(placement, sheet, s)}<c:spPr>${lineProperties(28575, colour)}</c:spPr>${marker}${dataLabels('t', format)}${seriesData(placement, sheet, s)}<c:smooth val="0"/></c:ser>`;
+    })
+    .join('');
+  return `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/><c:axId val="${axes[0]}"/><c:axId val="${axes[1]}"/></c:lineChart>${axesXml(placement, axes, false)}`;
 }
 
 function piePlot(placement: ChartPlacement, sheet: string): string {
   const slices = placement.spec.categories
-    .map((_, i) => `<c:dPt><c:idx val="${i}"/><c:bubble3D val="0"/><c:spPr>${solidFill(PALETTE[i % PALETTE.length] as string)}${line(12700, 'FFFFFF')}</c:spPr></c:dPt>`)
+    .map((_, i) => `<c:dPt><c:idx val="${i}"/><c:bubble3D val="0"/><c:spPr>${solidFill(PALETTE[i % PALETTE.length] as string)}${lineProperties(12700, 'FFFFFF')}</c:spPr></c:dPt>`)
     .join('');
-  const series = placement.spec.series.map((_, s) => `<c:ser>${seriesHead(placement, sheet, s)}${slices}${dataLabels(true, '')}${seriesData(placement, sheet, s)}</c:ser>`).join('');
+  const series = placement.spec.series.map((_, s) => `<c:ser>${seriesHead(placement, sheet, s)}${slices}${dataLabels('bestFit', '')}${seriesData(placement, sheet, s)}</c:ser>`).join('');
   return `<c:pieChart><c:varyColors val="1"/>${series}<c:firstSliceAng val="0"/></c:pieChart>`;
 }
 
@@ -135,9 +154,9 @@ export function chartXml(placement: ChartPlacement, sheet: string, index: number
   const legend = pie || spec.series.length > 1 ? `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${textProperties(10)}</c:legend>` : '';
   return (
     `${XML_HEAD}<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}"><c:date1904 val="0"/><c:lang val="vi-VN"/><c:roundedCorners val="0"/>` +
-    `<c:chart>${title(spec.title)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${pie ? piePlot(placement, sheet) : barPlot(placement, sheet, axes)}</c:plotArea>` +
+    `<c:chart>${title(spec.title)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${pie ? piePlot(placement, sheet) : spec.type === 'line' ? linePlot(placement, sheet, axes) : barPlot(placement, sheet, axes)}</c:plotArea>` +
     `${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
-    `<c:spPr>${solidFill('FFFFFF')}${line(9525, 'BFBFBF')}</c:spPr>${textProperties(10)}</c:chartSpace>`
+    `<c:spPr>${solidFill('FFFFFF')}${lineProperties(9525, 'BFBFBF')}</c:spPr>${textProperties(10)}</c:chartSpace>`
   );
 }
 

@@ -56,7 +56,7 @@ export interface SummarySheet {
 export interface ChartSpec {
   id: string;
   title: string;
-  type: 'column' | 'bar' | 'pie';
+  type: 'column' | 'bar' | 'line' | 'pie';
   categories: string[];
   series: Array<{ name: string; values: number[] }>;
   /** Where the value axis ends (100 for rates in percent, rather than Excel's 120); automatic when absent. */

@@ -1,6 +1,6 @@
 import { getCell } from '../model/sheet';
 import type { WorkbookSource } from '../read/submission';
-import { openWorkbook, SheetLimitError } from '../read/workbook';
+import { openWorkbook, SheetLimitError, type OpenWorkbookOptions } from '../read/workbook';
 import { ContainerError } from '../read/zip';
 import { factsFromStamp, SUMMARY_MARKER, SUMMARY_STAMP_SHEET, type ReadStamp } from './facts';
 
@@ -32,9 +32,9 @@ export function readSummarySource(source: WorkbookSource): ReadStamp {
  * Never throws on a bad file: an unreadable one gives its reason in Vietnamese.
  * @example const read = readSummary(bytes); if (read.ok) read.facts.submissions
  */
-export function readSummary(bytes: Uint8Array): ReadStamp {
+export function readSummary(bytes: Uint8Array, options: Pick<OpenWorkbookOptions, 'codec'> = {}): ReadStamp {
   try {
-    return readSummarySource(openWorkbook(bytes));
+    return readSummarySource(openWorkbook(bytes, options));
   } catch (error) {
     if (error instanceof ContainerError) return { ok: false, reason: `không đọc được tệp (${error.detail})` };
     if (error instanceof SheetLimitError) return { ok: false, reason: `trang "${error.sheet}" có quá nhiều ô` };

@@ -207,9 +207,15 @@ function writeSheet(sheet: SummarySheet, index: number, strings: SharedStrings, 
   push(buffer);
 }
 
-function stampSheet(model: SummaryModel, strings: SharedStrings): string {
-  const style = (v: SummaryCell) => (typeof v === 'string' ? STAMP_TEXT_STYLE : 0);
-  const body = model.stamp.map(([k, v], r) => `<row r="${r + 1}">${cell(`A${r + 1}`, style(k), k, strings)}${cell(`B${r + 1}`, style(v), v, strings)}</row>`).join('');
+/** A stamp cell: text inline, so reading the facts back needs no shared-string table (the month's 20,000 data rows are in it). */
+function stampCell(ref: string, value: SummaryCell): string {
+  if (value === null || value === '') return `<c r="${ref}"/>`;
+  if (typeof value === 'number' && Number.isFinite(value)) return `<c r="${ref}"><v>${value}</v></c>`;
+  return `<c r="${ref}" s="${STAMP_TEXT_STYLE}" t="inlineStr"><is>${textElement(String(value))}</is></c>`;
+}
+
+function stampSheet(model: SummaryModel): string {
+  const body = model.stamp.map(([k, v], r) => `<row r="${r + 1}">${stampCell(`A${r + 1}`, k)}${stampCell(`B${r + 1}`, v)}</row>`).join('');
   return `${XML_HEAD}<worksheet xmlns="${NS}"><sheetData>${body}</sheetData></worksheet>`;
 }
 
@@ -283,7 +289,7 @@ export function streamSummaryXlsx(model: SummaryModel, options: WriteSummaryOpti
   // The table is complete only once every sheet is written: it goes last (part order is free in a zip).
   const strings = new SharedStrings();
   sheets.forEach((sheet, i) => add(`xl/worksheets/sheet${i + 1}.xml`, (push) => writeSheet(sheet, i, strings, push)));
-  add(`xl/worksheets/sheet${names.length}.xml`, (push) => push(stampSheet(model, strings)));
+  add(`xl/worksheets/sheet${names.length}.xml`, (push) => push(stampSheet(model)));
   if (charts) {
     add(charts.sheetPath, (push) => push(charts.sheetXml((ref, kind, value) => cell(ref, chartStyle(kind), value, strings))));
     for (const part of charts.parts) add(part.path, (push) => push(part.xml));

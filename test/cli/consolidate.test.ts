@@ -191,4 +191,37 @@ describe('da06 consolidate', () => {
     });
     expect(found).toEqual([72.5, 7.5]);
   });
+
+  it('adds the Xu hướng sheet from --history: the earlier months found, the missing ones, the other files noted', async () => {
+    const archive = join(dir, 'luu-tru');
+    mkdirSync(join(archive, 'cu'), { recursive: true });
+    const october = join(dir, 'thang-10');
+    mkdirSync(october, { recursive: true });
+    writeFileSync(join(october, 'syt.xlsx'), templateXlsx({ unit: 'SYT', unitName: 'Sở Y tế', period: '2026-10', indicators: [['PL1.II.5', { result: 61 }]] }));
+    expect((await da06('consolidate', october, '--period', '2026-10', '--out', join(archive, 'cu', 'tong-hop-2026-10.xlsx'))).code).toBe(0);
+    writeFileSync(join(archive, 'cat.xlsx'), templateXlsx());
+    const out = join(archive, 'tong-hop-2026-11.xlsx');
+    const { code, stderr } = await da06('consolidate', join(inbox, 'thang-12', 'syt.xlsx'), '--period', '2026-11', '--out', out, '--history', archive);
+    expect(code).toBe(0);
+    expect(stderr.split('\n')).toEqual([
+      `Lịch sử các tháng (${archive}): dùng báo cáo tổng hợp tháng 10/2026; chưa có tháng 7, 8, 9/2026 (để trống, không suy đoán).`,
+      '  cat.xlsx: bỏ qua, tệp không phải báo cáo tổng hợp do da06 tạo.',
+    ]);
+    const wb = await loadWorkbook(readFileSync(out));
+    expect(wb.worksheets.map((w) => w.name).slice(0, 4)).toEqual(['Tổng quan', 'Biểu đồ', 'Xu hướng', 'Chỉ tiêu']);
+    const trends = wb.getWorksheet('Xu hướng')!;
+    let row: unknown[] = [];
+    trends.eachRow((r) => {
+      if (r.getCell(2).value === 'PL1.II.5') row = [r.getCell(6).value, r.getCell(7).value, r.getCell(8).value, r.getCell(9).value];
+    });
+    expect(row).toEqual([null, 61, 72.5, 11.5]);
+    // Run again into the same folder: last run's November is this month, not history.
+    const again = await da06('consolidate', join(inbox, 'thang-12', 'syt.xlsx'), '--period', '2026-11', '--out', out, '--history', archive);
+    expect(again.stderr.split('\n')[0]).toMatch(/dùng báo cáo tổng hợp tháng 10\/2026;/);
+  });
+
+  it('says so when the --history folder does not exist', async () => {
+    const { code, stderr } = await da06('consolidate', inbox, '--period', '2026-11', '--out', join(dir, 'h.xlsx'), '--history', join(dir, 'khong-co'));
+    expect([code, stderr]).toEqual([2, expect.stringContaining('Không tìm thấy thư mục lưu báo cáo tổng hợp các tháng trước')]);
+  });
 });

@@ -188,3 +188,42 @@ describe('simulateMonth is deterministic', () => {
     await expect(simulateMonth({ definition, catalog, roster: { ...roster, units: roster.units.slice(0, 5) }, period, seed: 1, renderMessage })).rejects.toThrow(RangeError);
   });
 });
+
+describe('simulateMonth with a plant (scenarios with known answers)', () => {
+  const small: Roster = { ...roster, units: [...roster.units.filter((u) => u.kind === 'department'), ...roster.units.filter((u) => u.kind === 'commune').slice(0, 20)] };
+  const communes = small.units.filter((u) => u.kind === 'commune').map((u) => u.code);
+  const plant = {
+    onTime: ['SYT'],
+    late: [communes[0] as string],
+    missing: [communes[1] as string],
+    results: [{ unit: 'TTPVHCC', indicator: 'PL1.I.5', value: 50 }],
+    statuses: [{ unit: 'TTPVHCC', task: 'PL3.II.2', status: 'inProgress' as const }],
+    resubmission: { unit: 'TTPVHCC', receivedAt: '2026-12-20T09:30:00+07:00', results: [{ indicator: 'PL1.I.5', value: 57.5 }] },
+  };
+
+  it('makes the named units late, missing or on time, types the planted answers, and sends the correction apart', async () => {
+    const month = await simulateMonth({ definition, catalog, roster: small, period, seed: 3, plant, renderMessage });
+    const { truth } = month;
+    expect([truth.late.includes(plant.late[0] as string), truth.missing.includes(plant.missing[0] as string), truth.onTime.includes('SYT'), truth.onTime.includes('TTPVHCC')]).toEqual([true, true, true, true]);
+    const special = [truth.duplicate.unit, truth.broken.unit, truth.eml.unit, truth.percentAsText.unit, truth.textStartingWithEquals.unit, ...truth.withErrors.map((e) => e.unit)];
+    expect(special.filter((u) => ['SYT', 'TTPVHCC', ...plant.late, ...plant.missing].includes(u))).toEqual([]);
+    const reportOf = (file: SimulatedFile) => validateWorkbook(file.bytes, { catalog, roster: small, expected: { period: period.id } });
+    const centre = month.files.map(reportOf).find((r) => r.unit === 'TTPVHCC') as FileReport;
+    expect([centre.errors, centre.values?.indicators['PL1.I.5']?.result?.value, centre.values?.tasks['PL3.II.2']?.status?.value]).toEqual([0, 50, 'Đang triển khai']);
+    expect(month.files.some((f) => f.name === month.resubmission?.name)).toBe(false);
+    expect(truth.resubmission).toEqual({ unit: 'TTPVHCC', file: month.resubmission?.name, receivedAt: '2026-12-20T09:30:00+07:00' });
+    const corrected = reportOf(month.resubmission as SimulatedFile);
+    expect([corrected.unit, corrected.errors, corrected.values?.indicators['PL1.I.5']?.result?.value, corrected.values?.tasks['PL3.II.2']?.status?.value]).toEqual(['TTPVHCC', 0, 57.5, 'Đang triển khai']);
+  }, 30_000);
+
+  it.each([
+    [{ late: ['KHONG_CO'] }, /not on the roster/],
+    [{ results: [{ unit: 'SYT', indicator: 'PL1.I.5', value: 1 }] }, /SYT has no row for indicator PL1.I.5/],
+    [{ statuses: [{ unit: 'TAND', task: 'PL3.II.2', status: 'done' as const }] }, /TAND has no row for task PL3.II.2/],
+    [{ late: ['SYT'], missing: ['SYT'] }, /both late and missing/],
+    [{ onTime: ['SYT'], late: ['SYT'] }, /both on time and late or missing/],
+    [{ missing: ['TTPVHCC'], results: [{ unit: 'TTPVHCC', indicator: 'PL1.I.5', value: 1 }] }, /planted as missing but also answers/],
+  ])('refuses a plant that cannot happen: %p', async (bad, message) => {
+    await expect(simulateMonth({ definition, catalog, roster: small, period, seed: 3, plant: bad, renderMessage })).rejects.toThrow(message);
+  });
+});

@@ -3,7 +3,7 @@ import { CHART_SHEET_NAME } from '../../lib/summary/chart-layout';
 import { sheetReference } from '../../lib/summary/chart-xml';
 import { writeSummaryXlsx } from '../../lib/summary/xlsx';
 import { loadWorkbook, xmlParts } from '../template/_lib/read';
-import { CHARTS, chartModel, HOSTILE_CHART } from './_lib/chart-model';
+import { CHARTS, chartModel, HOSTILE_CHART, LINE_CHART } from './_lib/chart-model';
 import { schemaOrderProblems } from './_lib/ooxml-order';
 import { child, findAll, parseXml, type XmlNode } from './_lib/xml-tree';
 
@@ -134,10 +134,31 @@ describe('the chart sheet\'s OOXML parts', () => {
     });
   });
 
+  it('draws a line as the add-in does: round markers, values above the points, the rate axis to 100', async () => {
+    const { bytes, trees } = await written(chartModel([LINE_CHART]));
+    const chart = trees['xl/charts/chart1.xml'] as XmlNode;
+    const val = (node: XmlNode, path: string[]) => path.reduce<XmlNode | undefined>((n, name) => (n ? findAll(n, name)[0] : undefined), node)?.attributes.val;
+    expect(findAll(chart, 'c:barChart')).toEqual([]);
+    const series = findAll(chart, 'c:ser');
+    expect(series.map((s) => [val(s, ['c:marker', 'c:symbol']), val(s, ['c:dLbls', 'c:dLblPos']), val(s, ['c:dLbls', 'c:showVal']), val(s, ['c:smooth'])])).toEqual([
+      ['circle', 't', '1', '0'],
+      ['circle', 't', '1', '0'],
+    ]);
+    // Each series its own colour, on its line and its markers.
+    expect(series.map((s) => findAll(s, 'a:srgbClr').map((c) => c.attributes.val))).toEqual([Array(3).fill('4472C4'), Array(3).fill('ED7D31')].map((colours) => [...colours, '000000']));
+    expect([val(chart, ['c:lineChart', 'c:grouping']), val(chart, ['c:valAx', 'c:max']), val(chart, ['c:valAx', 'c:min']), val(chart, ['c:valAx', 'c:crossBetween']), val(chart, ['c:legend', 'c:legendPos'])]).toEqual(['standard', '100', '0', 'between', 'b']);
+    const workbook = await loadWorkbook(bytes);
+    series.forEach((ser, s) => {
+      const values = findAll(child(ser, 'c:val') as XmlNode, 'c:numRef')[0] as XmlNode;
+      expect(cache(values).map(Number)).toEqual(LINE_CHART.series[s]?.values);
+      expect(cellsOf(workbook, child(values, 'c:f')?.text as string)).toEqual(LINE_CHART.series[s]?.values);
+    });
+  });
+
   it('puts every element in the order the ECMA-376 schemas require (Excel refuses any other)', async () => {
-    const { trees } = await written(chartModel([...CHARTS, HOSTILE_CHART]));
+    const { trees } = await written(chartModel([...CHARTS, HOSTILE_CHART, LINE_CHART]));
     const checked = Object.keys(trees).filter((p) => /^xl\/(charts\/chart|drawings\/drawing|worksheets\/sheet)\d+\.xml$/.test(p));
-    expect(checked.filter((p) => p.includes('chart'))).toHaveLength(4);
+    expect(checked.filter((p) => p.includes('chart'))).toHaveLength(5);
     for (const part of checked) expect([part, schemaOrderProblems(trees[part] as XmlNode)]).toEqual([part, []]);
   });
 

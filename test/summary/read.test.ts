@@ -1,3 +1,4 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { consolidate } from '../../lib/consolidate/merge';
 import type { IntakeItem } from '../../lib/consolidate/types';
 import { loadCatalog, loadRoster } from '../../lib/node/seeds';
@@ -32,6 +33,20 @@ describe('readSummary', () => {
     expect(read.facts).toEqual(expected);
     expect(read.facts.concerns.find((x) => x.unit === 'CAT' && x.kind === 'proposal')?.text).toBe(longProposal);
     expect(stampRows(c).filter(([k]) => k.startsWith('facts.')).length).toBeGreaterThan(2);
+  });
+
+  it('keeps the facts in inline strings, so reading them back never needs the shared strings of the month\'s data', async () => {
+    const bytes = await writeSummaryXlsx(buildSummaryModel(month()), { generatedAt });
+    const files = unzipSync(bytes);
+    // The hidden sheet is the one whose first cell holds the marker (found by content, not by its number).
+    const sheets = Object.keys(files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).map((f) => strFromU8(files[f] as Uint8Array));
+    const stamp = sheets.find((xml) => xml.includes(`<t>${SUMMARY_MARKER}</t>`)) as string;
+    expect(stamp).toMatch(/<c r="B5"[^>]* t="inlineStr"><is><t/);
+    expect(stamp).not.toContain('t="s"');
+    // A shared-string table that cannot be read does not stop the facts (each part has its own checksum).
+    files['xl/sharedStrings.xml'] = strToU8('<sst><si><t>hỏng');
+    const read = readSummary(zipSync(files));
+    expect(read.ok && read.facts.period).toBe('2026-11');
   });
 
   it('recognises a summary by its hidden sheet content, not by the sheet name', () => {

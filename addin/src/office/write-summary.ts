@@ -15,7 +15,7 @@ export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
 const DEFAULT_MAX_ROWS_PER_REQUEST = 2_000;
 const MARKS_PER_REQUEST = 1_500;
 
-const CHART_TYPES: Record<ChartSpec['type'], string> = { column: 'ColumnClustered', bar: 'BarClustered', pie: 'Pie' };
+const CHART_TYPES: Record<ChartSpec['type'], string> = { column: 'ColumnClustered', bar: 'BarClustered', line: 'LineMarkers', pie: 'Pie' };
 
 export interface WriteSummaryModelOptions {
   onProgress?: (done: number, total: number, label: string) => void;
@@ -267,6 +267,8 @@ function chartJob(model: SummaryModel, ws: () => Excel.Worksheet): Job {
         chart.legend.visible = spec.type === 'pie' || spec.series.length > 1;
         if (spec.type === 'pie') chart.dataLabels.showPercentage = true;
         else chart.dataLabels.showValue = true;
+        // Above each point, as the CLI's file places a line's labels (c:dLblPos t).
+        if (spec.type === 'line') chart.dataLabels.position = 'Top';
         if (spec.valueMax !== undefined) chart.axes.valueAxis.maximum = spec.valueMax;
         chart.setPosition(a1(placed.anchor.from), a1(placed.anchor.to));
       }

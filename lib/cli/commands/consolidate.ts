@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { consolidateInputs } from '../../app/consolidate';
 import { consolidationHeadline } from '../../app/headline';
+import { historyNotes } from '../../app/history';
 import { readReceipts } from '../../app/intake';
 import { countConsolidation } from '../../consolidate/counts';
 import { INDICATOR_STATUS_LABELS, TASK_OVERALL_LABELS, type Consolidation } from '../../consolidate/types';
@@ -9,6 +10,7 @@ import { assessAll } from '../../node/assess-pool';
 import { nativeDeflateChunk } from '../../node/deflate';
 import { writeChunksAtomic } from '../../node/files';
 import { nativeSha256 } from '../../node/hash';
+import { readArchive, type ReadArchiveResult } from '../../node/history';
 import { listFiles, readInputs } from '../../node/intake';
 import { DEADLINE_STATUS_LABELS } from '../../period/status';
 import type { Period } from '../../period/period';
@@ -52,6 +54,8 @@ export interface RunConsolidationOptions {
   out: string;
   receipts?: string;
   previous?: string;
+  /** Folder of earlier months' summaries: adds the Xu hướng sheet and the trend charts. */
+  history?: string;
   /** Worker threads (default: every core); 0 reads on the main thread. */
   threads?: number;
 }
@@ -75,11 +79,25 @@ export async function runConsolidation(options: RunConsolidationOptions, ctx: Cl
     previous = read.values;
   }
   const outPath = resolve(options.out);
+  const historyDir = options.history;
+  if (historyDir !== undefined && !(existsSync(historyDir) && statSync(historyDir).isDirectory())) {
+    throw new UsageError(`Không tìm thấy thư mục lưu báo cáo tổng hợp các tháng trước "${historyDir}".`);
+  }
+  // Read once the month is merged (consolidateInputs calls it): a year of facts is not in memory while the returns are read.
+  let skipped: ReadArchiveResult['skipped'] = [];
+  const history =
+    historyDir === undefined
+      ? undefined
+      : () => {
+          const read = readArchive(historyDir, { exclude: [outPath] });
+          skipped = read.skipped;
+          return { facts: read.facts, sources: read.sources };
+        };
   // The summary may be written inside the inbox: last run's output is not a return.
   const files = listed.files.filter((f) => resolve(f) !== outPath);
   const progress = createProgress(ctx.io, files.length, 'Đã đọc báo cáo');
   const now = ctx.now();
-  const { consolidation, model } = await consolidateInputs(readInputs(files, listed.names), {
+  const consolidated = await consolidateInputs(readInputs(files, listed.names), {
     catalog: ctx.loadCatalog(),
     roster: ctx.loadRoster(),
     period: options.period,
@@ -87,6 +105,7 @@ export async function runConsolidation(options: RunConsolidationOptions, ctx: Cl
     sha256: nativeSha256,
     ...(receipts ? { receipts } : {}),
     ...(previous ? { previous } : {}),
+    ...(history ? { history } : {}),
     ...(ctx.integrityKey ? { integrityKey: ctx.integrityKey } : {}),
     assess: (items, assessOptions, onResult) =>
       assessAll(items, {
@@ -99,6 +118,8 @@ export async function runConsolidation(options: RunConsolidationOptions, ctx: Cl
     onProgress: (_done, name) => progress.tick(name),
   });
   progress.done();
+  const { consolidation, model } = consolidated;
+  if (consolidated.history && historyDir !== undefined) for (const line of historyNotes(consolidated.history, skipped, historyDir)) ctx.io.err(line);
   mkdirSync(dirname(outPath), { recursive: true });
   writeChunksAtomic(outPath, (write) => streamSummaryXlsx(model, { generatedAt: now, deflate: nativeDeflateChunk }, write));
   return consolidation;
@@ -107,7 +128,7 @@ export async function runConsolidation(options: RunConsolidationOptions, ctx: Cl
 export const consolidateCommand: Command = {
   name: 'consolidate',
   summary: 'Tổng hợp các báo cáo đơn vị gửi về thành báo cáo của tỉnh.',
-  usage: 'consolidate ĐƯỜNG_DẪN… --period YYYY-MM --out TỆP.xlsx [--receipts SỔ.csv] [--previous KỲ_TRƯỚC.xlsx] [--json]',
+  usage: 'consolidate ĐƯỜNG_DẪN… --period YYYY-MM --out TỆP.xlsx [--receipts SỔ.csv] [--previous KỲ_TRƯỚC.xlsx] [--history THƯ_MỤC] [--json]',
   details: [
     'ĐƯỜNG_DẪN là tệp hoặc thư mục (tìm cả thư mục con): tệp .xlsx đơn vị gửi, và thư điện tử lưu dạng .eml',
     '(lấy các tệp .xlsx đính kèm, người gửi được ghi lại).',
@@ -117,16 +138,21 @@ export const consolidateCommand: Command = {
     'mọi tệp đính kèm), nếu không có thì theo tiêu đề Date của thư .eml, rồi theo ngày báo cáo ghi trong biểu;',
     'không dùng thời điểm sửa tệp (tệp lưu từ thư hay tải về mang thời điểm lưu, không phải thời điểm nhận).',
     'Tệp nguồn không bao giờ bị sửa; tệp tổng hợp được ghi trọn vẹn (ghi tạm rồi đổi tên).',
+    '--history: thư mục lưu các báo cáo tổng hợp đã lập (tìm cả thư mục con, nhận ra theo nội dung): thêm trang',
+    'Xu hướng (từng tháng trong năm, dự kiến so với chỉ tiêu, cảnh báo sớm) và biểu đồ xu hướng. Tháng nào lập',
+    'nhiều bản thì dùng bản lập sau cùng; tháng chưa có được ghi rõ, không suy đoán.',
     '',
     'Ví dụ:',
     '  da06 consolidate hop-thu/ --period 2026-11 --out tong-hop-2026-11.xlsx',
     '  da06 consolidate hop-thu/ --period 2026-12 --out tong-hop-2026-12.xlsx --previous tong-hop-2026-11.xlsx --json',
+    '  da06 consolidate hop-thu/ --period 2026-12 --out luu-tru/tong-hop-2026-12.xlsx --history luu-tru/',
   ].join('\n'),
   options: {
     period: { type: 'string', help: 'Kỳ báo cáo, dạng YYYY-MM (bắt buộc).', valueName: 'YYYY-MM' },
     out: { type: 'string', help: 'Tệp .xlsx báo cáo tổng hợp sẽ ghi (bắt buộc).', valueName: 'TỆP.xlsx' },
     receipts: { type: 'string', help: 'Sổ tiếp nhận dạng CSV: mỗi dòng "tên tệp, thời điểm nhận".', valueName: 'SỔ.csv' },
     previous: { type: 'string', help: 'Báo cáo tổng hợp của tháng trước (do da06 tạo) để tính thay đổi.', valueName: 'TỆP.xlsx' },
+    history: { type: 'string', help: 'Thư mục các báo cáo tổng hợp tháng trước (do da06 tạo): thêm trang Xu hướng.', valueName: 'THƯ_MỤC' },
     json: { type: 'boolean', help: 'In kết quả dạng JSON (kỳ, số đơn vị, tệp nhận/từ chối/trùng, chỉ tiêu, nhiệm vụ).' },
   },
   async run({ positionals, values }, ctx) {
@@ -137,7 +163,7 @@ export const consolidateCommand: Command = {
     if (!/\.xlsx$/i.test(out)) throw new UsageError(`Tệp tổng hợp "${out}" phải có đuôi .xlsx.`);
     if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`"${out}" là một thư mục; --out cần đường dẫn tệp, ví dụ ${join(out, `tong-hop-${period.id}.xlsx`)}.`);
     const consolidation = await runConsolidation(
-      { paths: positionals, period, out, ...(values.receipts ? { receipts: values.receipts as string } : {}), ...(values.previous ? { previous: values.previous as string } : {}) },
+      { paths: positionals, period, out, ...(values.receipts ? { receipts: values.receipts as string } : {}), ...(values.previous ? { previous: values.previous as string } : {}), ...(values.history ? { history: values.history as string } : {}) },
       ctx,
     );
     if (values.json) ctx.io.out(JSON.stringify(consolidationJson(consolidation), null, 2));

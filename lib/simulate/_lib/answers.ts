@@ -43,6 +43,14 @@ export interface DraftContext {
   random: Random;
   /** `YYYY-MM-DD`, the day the report is signed. */
   reportDate: string;
+  /** Answers a scenario fixes in advance for this unit (tests with known answers). */
+  planted?: PlantedAnswers;
+}
+
+/** Results by indicator key and task statuses by task key that replace the drafted ones. */
+export interface PlantedAnswers {
+  results?: Readonly<Record<string, number | string>>;
+  statuses?: Readonly<Record<string, TaskStatusMeaning>>;
 }
 
 const round1 = (value: number): number => Math.round(value * 10) / 10;
@@ -90,7 +98,8 @@ function listResult(item: IndicatorRow, random: Random): string {
 
 function draftIndicator(item: IndicatorRow, ctx: DraftContext): FieldValues {
   const { random } = ctx;
-  const result = item.result.type === 'percent' ? percentResult(item, random) : item.result.type === 'nonNegative' ? nonNegativeResult(item, random) : listResult(item, random);
+  const planted = ctx.planted?.results?.[item.indicator.key];
+  const result = planted !== undefined ? planted : item.result.type === 'percent' ? percentResult(item, random) : item.result.type === 'nonNegative' ? nonNegativeResult(item, random) : listResult(item, random);
   const below = assessmentOf(item, result) === 'notMet';
   const note = below ? (random.chance(0.7) ? random.pick(P.BELOW_TARGET_NOTES) : null) : random.chance(0.12) ? random.pick(P.INDICATOR_NOTES) : null;
   return { result, dataSource: random.pick(P.DATA_SOURCES), note };
@@ -109,6 +118,14 @@ function draftTask(item: TaskRow, ctx: DraftContext): FieldValues {
   });
   const waiting = (): FieldValues => ({ status: STATUS.notStarted, progress: 0, results: random.chance(0.6) ? random.pick(P.RESULTS_WAITING) : null, product: null, difficulties: null, proposals: null });
   let row: FieldValues;
+  const planted = ctx.planted?.statuses?.[item.task.key];
+  if (planted !== undefined) {
+    if (planted === 'done' || planted === 'doneLate') return done(STATUS[planted]);
+    row = planted === 'inProgress' ? going(5 * random.int(8, 18), P.RESULTS_IN_PROGRESS) : waiting();
+    // The rules ask an overdue task that is not done for its difficulty.
+    if (item.deadline.status === 'overdue') row.difficulties = random.pick(P.DIFFICULTIES);
+    return row;
+  }
   switch (item.deadline.status) {
     case 'overdue':
       if (random.chance(0.55)) return done(STATUS.doneLate);

@@ -1132,7 +1132,7 @@ export class ChartProxy extends ClientObject<FakeChart> {
           }
         })(this.context, () => this.resolve()),
       legend: part('legend', ['position', 'visible']),
-      dataLabels: part('dataLabels', ['showValue', 'showPercentage']),
+      dataLabels: part('dataLabels', ['showValue', 'showPercentage', 'position']),
       axes: () => settingsProxy(this.context, () => (this.resolve().axes ??= {}) as Record<string, unknown>, [], { valueAxis: ['maximum', 'minimum'] }),
     };
   }

@@ -38,7 +38,7 @@ export interface FakeChart {
   seriesBy: string;
   title: string;
   legend: { position: string; visible: boolean };
-  dataLabels: { showValue: boolean; showPercentage: boolean };
+  dataLabels: { showValue: boolean; showPercentage: boolean; position?: string };
   axes?: { valueAxis?: { maximum?: number; minimum?: number } };
   position?: { start: string; end?: string };
 }

@@ -119,6 +119,18 @@ describe('writeSummaryModel', () => {
     expect(charts.map((c) => c.axes?.valueAxis?.maximum)).toEqual([100, undefined, undefined]);
   });
 
+  it('draws a line chart (the trend of the rates) with markers and its values above the points, as the CLI\'s file does', async () => {
+    const fake = workbook();
+    const m = model();
+    m.charts = [{ id: 'trend-rates', title: 'Tỷ lệ báo cáo qua các tháng (%)', type: 'line', valueMax: 100, categories: ['T9/2026', 'T10/2026', 'T11/2026'], series: [{ name: 'Tỷ lệ báo cáo', values: [91.4, 93.6, 95.2] }, { name: 'Tỷ lệ đúng hạn', values: [80.2, 85.6, 84.5] }] }];
+    await excelRun((context) => writeSummaryModel(context, m));
+    const [chart] = fake.sheet(CHART_SHEET_NAME).charts;
+    expect([chart?.name, chart?.chartType, chart?.source, chart?.dataLabels, chart?.axes?.valueAxis?.maximum, chart?.legend.visible]).toEqual([
+      'trend-rates', 'LineMarkers', "'Biểu đồ'!A4:C7", { showValue: true, showPercentage: false, position: 'Top' }, 100, true,
+    ]);
+    expect(['A5', 'B5', 'C7'].map((a) => fake.cell(CHART_SHEET_NAME, a)?.value)).toEqual(['T9/2026', 91.4, 84.5]);
+  });
+
   it('puts the tables and charts where lib\'s chart-sheet layout says, as the CLI\'s file has them', async () => {
     const fake = workbook();
     const m = model();

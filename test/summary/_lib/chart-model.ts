@@ -29,6 +29,19 @@ export const CHARTS: ChartSpec[] = [
   },
 ];
 
+/** The trend of the province's rates over the months, as a line (the Xu hướng charts). */
+export const LINE_CHART: ChartSpec = {
+  id: 'trend-rates',
+  title: 'Tỷ lệ báo cáo và đúng hạn của tỉnh qua các tháng (%)',
+  type: 'line',
+  valueMax: 100,
+  categories: ['T9/2026', 'T10/2026', 'T11/2026'],
+  series: [
+    { name: 'Tỷ lệ báo cáo', values: [91.4, 93.6, 95.2] },
+    { name: 'Tỷ lệ đúng hạn', values: [80.2, 85.6, 84.5] },
+  ],
+};
+
 /** A summary in miniature: Tổng quan, one more sheet, the charts. */
 export function chartModel(charts: ChartSpec[] = CHARTS): SummaryModel {
   return {

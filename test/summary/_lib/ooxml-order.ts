@@ -22,6 +22,9 @@ export const SCHEMA_ORDER: Readonly<Record<string, Sequence>> = {
   'c:plotArea': ['c:layout', ['c:barChart', 'c:pieChart', 'c:lineChart', 'c:areaChart', 'c:doughnutChart'], ['c:catAx', 'c:valAx', 'c:dateAx', 'c:serAx'], 'c:dTable', 'c:spPr', 'c:extLst'],
   'c:barChart': ['c:barDir', 'c:grouping', 'c:varyColors', 'c:ser', 'c:dLbls', 'c:gapWidth', 'c:overlap', 'c:serLines', 'c:axId', 'c:extLst'],
   'c:pieChart': ['c:varyColors', 'c:ser', 'c:dLbls', 'c:firstSliceAng', 'c:extLst'],
+  'c:lineChart': ['c:grouping', 'c:varyColors', 'c:ser', 'c:dLbls', 'c:dropLines', 'c:hiLowLines', 'c:upDownBars', 'c:marker', 'c:smooth', 'c:axId', 'c:extLst'],
+  'c:lineChart/c:ser': ['c:idx', 'c:order', 'c:tx', 'c:spPr', 'c:marker', 'c:dPt', 'c:dLbls', 'c:trendline', 'c:errBars', 'c:cat', 'c:val', 'c:smooth', 'c:extLst'],
+  'c:ser/c:marker': ['c:symbol', 'c:size', 'c:spPr', 'c:extLst'],
   'c:barChart/c:ser': ['c:idx', 'c:order', 'c:tx', 'c:spPr', 'c:invertIfNegative', 'c:pictureOptions', 'c:dPt', 'c:dLbls', 'c:trendline', 'c:errBars', 'c:cat', 'c:val', 'c:shape', 'c:extLst'],
   'c:pieChart/c:ser': ['c:idx', 'c:order', 'c:tx', 'c:spPr', 'c:explosion', 'c:dPt', 'c:dLbls', 'c:cat', 'c:val', 'c:extLst'],
   'c:dPt': ['c:idx', 'c:invertIfNegative', 'c:marker', 'c:bubble3D', 'c:explosion', 'c:spPr', 'c:pictureOptions', 'c:extLst'],
@@ -67,7 +70,7 @@ export const SCHEMA_ORDER: Readonly<Record<string, Sequence>> = {
 };
 
 /** Elements that may appear only once where the schema says `maxOccurs="1"` matters most (the rest is order). */
-const REPEATABLE = new Set(['c:ser', 'c:dPt', 'c:axId', 'c:pt', 'c:dLbl', 'c:legendEntry', 'a:p', 'a:r', 'a:br', 'a:fld', 'xdr:twoCellAnchor', 'xdr:oneCellAnchor', 'xdr:absoluteAnchor', 'conditionalFormatting', 'c:catAx', 'c:valAx', 'c:barChart', 'c:pieChart']);
+const REPEATABLE = new Set(['c:ser', 'c:dPt', 'c:axId', 'c:pt', 'c:dLbl', 'c:legendEntry', 'a:p', 'a:r', 'a:br', 'a:fld', 'xdr:twoCellAnchor', 'xdr:oneCellAnchor', 'xdr:absoluteAnchor', 'conditionalFormatting', 'c:catAx', 'c:valAx', 'c:barChart', 'c:pieChart', 'c:lineChart']);
 
 /** Every place in a part where a child is unknown to its parent's sequence, out of order, or repeated: empty when the part is in order. */
 export function schemaOrderProblems(root: XmlNode): string[] {

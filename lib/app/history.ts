@@ -1,0 +1,26 @@
+import { monthList, monthText } from '../history/format';
+import { IGNORED_REASON_LABELS, type History } from '../history/types';
+
+/** Past this many, files that are not summaries are counted rather than listed. */
+const LISTED = 10;
+
+/**
+ * What the shells tell the user about the archive a history was built from: the months used and missing,
+ * summaries replaced by a later one of the same month or set aside, files that are no summary (not an error).
+ * @example historyNotes(history, archive.skipped, 'luu-tru') // ['Lịch sử các tháng (luu-tru): …', …]
+ */
+export function historyNotes(history: History, skipped: ReadonlyArray<{ file: string; reason: string }>, folder: string): string[] {
+  const used = history.months.filter((m) => m.source === 'archive').map((m) => m.period);
+  const lines = [
+    `Lịch sử các tháng (${folder}): ${used.length > 0 ? `dùng báo cáo tổng hợp ${monthList(used)}` : 'không có báo cáo tổng hợp nào của các tháng trước trong năm'}` +
+      `${history.missing.length > 0 ? `; chưa có ${monthList(history.missing)} (để trống, không suy đoán)` : ''}.`,
+  ];
+  for (const x of history.ignored) {
+    const name = x.file ?? `bản tổng hợp ${monthText(x.period)}`;
+    if (x.reason === 'superseded') lines.push(`  ${name}: không dùng, đã có bản tổng hợp ${monthText(x.period)} lập sau${x.usedInstead?.file ? ` (${x.usedInstead.file})` : ''}.`);
+    else lines.push(`  ${name}: không dùng (${IGNORED_REASON_LABELS[x.reason].toLocaleLowerCase('vi')}${x.newerThanCurrent ? '; bản này lập sau bản đang dùng, hãy kiểm tra' : ''}).`);
+  }
+  for (const s of skipped.slice(0, LISTED)) lines.push(`  ${s.file}: bỏ qua, ${s.reason}.`);
+  if (skipped.length > LISTED) lines.push(`  … và ${skipped.length - LISTED} tệp .xlsx khác không phải báo cáo tổng hợp.`);
+  return lines;
+}
