@@ -40,7 +40,8 @@ function reportPeriod(period: Period, rules: ReportingRules): ReportPeriod {
   return { id: d.id, year: d.year, month: d.month, label: d.label, cutoffStart: d.cutoffStart, cutoffEnd: d.cutoffEnd, dueDate: d.dueDate, dueIsExclusive: rules.dueIsExclusive };
 }
 
-function ratesOf(subs: readonly UnitSubmission[], rates: { reportingRate: number; onTimeRate: number }): ReportRates {
+/** One group's counts and rates, the same way for this month and (from the history) the month before. */
+export function ratesOf(subs: readonly UnitSubmission[], rates: { reportingRate: number; onTimeRate: number }): ReportRates {
   const received = subs.filter((s) => s.received);
   return {
     expected: subs.length,

@@ -110,6 +110,8 @@ export interface AtRiskIndicator {
   projection: ReportValue;
   /** Months the reason covers (e.g. 3 months without change). */
   months?: number;
+  /** The history's own sentence for the risk (the Xu hướng sheet's), used as is when present. */
+  explanation?: string;
 }
 
 export interface IndicatorFigures {

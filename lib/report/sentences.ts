@@ -296,11 +296,15 @@ function atRiskItem(a: AtRiskIndicator, year: number): string {
   const target = `chỉ tiêu năm ${year}: ${formatTarget(a.target, a.unitOfMeasure)}`;
   const name = bare(a.name);
   const months = a.months ? `${formatNumber(a.months)} tháng` : 'các tháng';
+  // The history's sentence, the same as the Xu hướng sheet's, says the pace, the month it reaches and the target's year.
+  if (a.explanation) return `- ${name}: ${a.explanation}`;
   switch (a.reason) {
     case 'paceBelowTarget':
       return `- ${name}: hiện đạt ${now}; theo tốc độ bình quân các tháng đã báo cáo, đến hết năm ${year} dự kiến chỉ đạt ${formatValue(a.projection, a.unitOfMeasure)} (${target}).`;
     case 'declining':
-      return `- ${name}: giảm so với tháng trước, hiện còn ${now} (${target}).`;
+      return a.projection !== null
+        ? `- ${name}: giảm dần qua ${months} có số liệu, hiện còn ${now}; theo tốc độ này, đến hết năm ${year} dự kiến còn ${formatValue(a.projection, a.unitOfMeasure)} (${target}).`
+        : `- ${name}: giảm qua ${months} có số liệu, hiện còn ${now} (${target}).`;
     case 'stalled':
       return `- ${name}: không thay đổi trong ${months} gần đây, hiện đạt ${now} (${target}).`;
     case 'noRecentData':

@@ -1,11 +1,13 @@
 // `da06 report`: the month's báo cáo drafted from the summary workbook. Every figure is checked against
 // the summary as exceljs (an independent reader) reads it, and the document against Nghị định 30.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { formatNumber, formatPercent } from '../../lib/period/format';
+import { createPeriod } from '../../lib/period/period';
+import type { Consolidation } from '../../lib/consolidate/types';
 import { buildSummaryModel } from '../../lib/summary/build';
 import { writeSummaryXlsx } from '../../lib/summary/xlsx';
 import { loadWorkbook } from '../template/_lib/read';
@@ -14,6 +16,7 @@ import { da06 } from './_lib/run';
 
 let dir: string;
 let summary: string;
+let consolidation: Consolidation;
 let overview: ExcelJS.Worksheet;
 let indicators: ExcelJS.Worksheet;
 
@@ -32,7 +35,7 @@ function figure(ws: ExcelJS.Worksheet, label: string, col = 2): number {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'da06-report-'));
-  const { consolidation } = await consolidatedMonth();
+  ({ consolidation } = await consolidatedMonth());
   summary = join(dir, 'tong-hop-2026-11.xlsx');
   writeFileSync(summary, await writeSummaryXlsx(buildSummaryModel(consolidation), { generatedAt: CONSOLIDATED_AT }));
   const wb = await loadWorkbook(readFileSync(summary));
@@ -95,6 +98,41 @@ describe('da06 report', () => {
     expect(text.some((p) => /^Số:\s+\/BC-/.test(p))).toBe(true);
     for (const heading of ['I. KẾT QUẢ THỰC HIỆN', 'II. TỒN TẠI, HẠN CHẾ', 'III. NHIỆM VỤ TRỌNG TÂM THÁNG 12/2026', 'IV. ĐỀ XUẤT, KIẾN NGHỊ']) expect(text.some((p) => p.toUpperCase().startsWith(heading))).toBe(true);
     expect(text.every((p) => p === p.normalize('NFC'))).toBe(true);
+  });
+});
+
+describe('da06 report --history', () => {
+  it('compares with last month from the archive, names the units late or missing both months, and says what it used', async () => {
+    const archive = join(dir, 'luu-tru');
+    mkdirSync(archive);
+    const { consolidation: october } = await consolidatedMonth(2025, { period: createPeriod(2026, 10), now: new Date(Date.UTC(2026, 10, 12, 2)) });
+    writeFileSync(join(archive, 'tong-hop-2026-10.xlsx'), await writeSummaryXlsx(buildSummaryModel(october), { generatedAt: new Date(Date.UTC(2026, 10, 12, 2)) }));
+    writeFileSync(join(archive, 'ghi-chu.xlsx'), new Uint8Array([80, 75, 5, 6, ...new Array(18).fill(0)]));
+    const out = join(dir, 'bao-cao-xu-huong.docx');
+    const { code, stderr } = await da06('report', '--period', '2026-11', '--from', summary, '--out', out, '--history', archive);
+    expect(code).toBe(0);
+    expect(stderr).toContain(`Lịch sử các tháng (${archive}): dùng báo cáo tổng hợp tháng 10/2026; chưa có tháng 7, 8, 9/2026 (để trống, không suy đoán).`);
+    expect(stderr).toMatch(/ghi-chu\.xlsx: bỏ qua, /);
+    const all = paragraphs(new Uint8Array(readFileSync(out))).join('\n');
+    // Last month's rate, as October's summary has it, beside this month's (in percentage points).
+    const now = figure(overview, 'Tỷ lệ báo cáo (đã gửi ÷ phải gửi)');
+    const points = Math.round((now - october.totals.reportingRate) * 1000) / 10;
+    const change = points === 0 ? 'bằng tháng 10/2026' : `${points > 0 ? 'tăng' : 'giảm'} ${formatNumber(Math.abs(points))} điểm phần trăm so với tháng 10/2026`;
+    expect(all).toContain(`đạt ${formatPercent(now)}, ${change}`);
+    // A unit late or missing both months is named with its run.
+    const failing = (c: Consolidation) => c.submissions.filter((s) => !s.received || s.onTime === false).map((s) => s.unit);
+    const both = failing(october).filter((u) => failing(consolidation).includes(u));
+    expect(both.length).toBeGreaterThan(0);
+    for (const code of both) {
+      const name = consolidation.submissions.find((s) => s.unit === code)?.unitName as string;
+      expect(all).toContain(`${name.replace(/^(UBND )?(Xã|Phường) /, '')} (2 tháng liên tiếp`);
+    }
+    expect(all).not.toContain('Chưa có số liệu các tháng trước');
+  }, 120_000);
+
+  it('refuses a history folder that does not exist', async () => {
+    const { code, stderr } = await da06('report', '--period', '2026-11', '--from', summary, '--out', join(dir, 'x.docx'), '--history', join(dir, 'khong-co'));
+    expect([code, stderr]).toEqual([2, expect.stringContaining('Không tìm thấy thư mục lưu báo cáo tổng hợp các tháng trước')]);
   });
 });
 

@@ -7,6 +7,7 @@ import type { Period } from '../../period/period';
 import { withSimulatedContacts } from '../../simulate/replies';
 import type { MonthTruth } from '../../simulate/month';
 import type { CliContext } from '../command';
+import { demoConsolidatedAt } from './demo-history';
 import { runRemind } from './remind';
 import { runSend } from './send';
 
@@ -22,7 +23,7 @@ export function runDemoMail(options: { root: string; period: Period; templates: 
     },
     /** Reminders as the secretariat would send them a few days after the due date. */
     async remind(consolidation: Consolidation, truth: MonthTruth): Promise<{ line: string; check: string }> {
-      const after = new Date(Date.parse(`${consolidation.dueDate}T08:00:00+07:00`) + 6 * 86_400_000);
+      const after = demoConsolidatedAt(options.period);
       const { plan } = await runRemind({ period: options.period, facts: consolidation, roster, settings: DEFAULT_MAIL_SETTINGS, beforeDue: false, outbox: remindBox, templates: options.templates, resend: true, logPath: join(remindBox, `gui-${options.period.id}.jsonl`) }, { ...ctx, now: () => after });
       const reminded = plan.reminders.map((r) => r.unit).sort();
       const expected = [...truth.missing, ...truth.withErrors.map((e) => e.unit)].sort();
