@@ -7,7 +7,8 @@ export { assessInOrder, consolidateInputs, ConsolidationCancelledError, type Ass
 export { consolidationHeadline, type Headline } from './app/headline';
 export { baseName, intakeInputs, parseReceipts, readReceipts, type IntakeOptions, type RawInput, type ReadReceipts, type Receipt } from './app/intake';
 export { periodStanding, reportingPeriodOn, type PeriodStanding } from './app/period';
-export { draftReport, type DraftReportOptions } from './app/report';
+export { draftReport, historyForReport, type DraftReportOptions } from './app/report';
+export { reportTrends } from './report/from-history';
 export { validateBytes, validateSource, type ValidateSourceOptions } from './app/validate';
 
 // The plan: catalog, units, periods.
