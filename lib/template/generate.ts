@@ -13,7 +13,6 @@ import {
   TASK_ROLE_LABELS,
   type IndicatorRow,
   type TaskRow,
-  type UnitRows,
 } from './assign';
 import { COVER_INPUT_COLUMN, HEADER_KEY, IDENTITY_KEYS, listName, rowKeyOfGroup, type SheetId } from './layout';
 import type { ColumnSpec, FieldSpec, FormDefinition, InputSpec, Legend } from './schema';
@@ -53,7 +52,7 @@ const THIN: Partial<ExcelJS.Borders> = {
 /** Nghị định 30/2020: left 30–35 mm, right 15–20 mm, top and bottom 20–25 mm (in inches for exceljs). */
 const MARGINS = { left: 1.18, right: 0.6, top: 0.79, bottom: 0.79, header: 0.3, footer: 0.3 };
 
-/** The first data row of each data sheet: title, unit line, colour legend, column headers, column numbers come before. */
+/** Header rows of each data sheet (title, unit line, colour legend, column headers, column numbers): data starts on the row after. */
 export const HEADER_ROWS = 5;
 
 /** Rows of the table header that print again on every page: column headers and their numbers. */
@@ -102,11 +101,6 @@ export function buildWorkbook(options: GenerateWorkbookOptions): ExcelJS.Workboo
   ]);
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   return workbook;
-}
-
-/** Rows the unit will see, without building a workbook: for tests and the CLI summary. */
-export function plannedRows(options: Omit<GenerateWorkbookOptions, 'generatedAt'>): UnitRows {
-  return rowsForUnit(options.catalog, options.unit, options.period, options.definition, options.rules);
 }
 
 interface SheetContext {

@@ -17,7 +17,8 @@ import { parsePeriod, type Period } from '../../lib/period/period';
 import { formatNumber } from '../../lib/period/format';
 import { findUnit } from '../../lib/roster/roster';
 import type { Unit } from '../../lib/roster/schema';
-import { generateWorkbook, plannedRows } from '../../lib/template/generate';
+import { rowsForUnit } from '../../lib/template/assign';
+import { generateWorkbook } from '../../lib/template/generate';
 import { currentDefinition } from '../../lib/template/registry';
 import { checkSubmission, type FieldValue } from '../../lib/validate/check';
 import { validateWorkbook } from '../../lib/validate/validate';
@@ -40,7 +41,7 @@ const ctx = { catalog, roster };
 const SHEET = { cover: 'Thông tin chung', indicators: 'Biểu 01 - Chỉ tiêu', tasks: 'Biểu 02 - Nhiệm vụ' } as const;
 type Where = keyof typeof SHEET;
 
-const tasks = plannedRows({ definition, catalog, unit, period }).tasks.map((t) => t.task.key);
+const tasks = rowsForUnit(catalog, unit, period, definition).tasks.map((t) => t.task.key);
 const [T1, T2, T3] = tasks as [string, string, string];
 
 /**

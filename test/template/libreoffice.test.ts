@@ -6,7 +6,8 @@ import { catalogHash } from '../../lib/catalog/hash';
 import { packageRoot } from '../../lib/node/seeds';
 import { catalog, definition, generatedAt, period, unit } from '../_lib/plan';
 import { readXlsx } from '../../lib/read/xlsx';
-import { generateWorkbook, plannedRows } from '../../lib/template/generate';
+import { rowsForUnit } from '../../lib/template/assign';
+import { generateWorkbook } from '../../lib/template/generate';
 import { assertLibreOfficeInstalled, convertFiles, runUnoScript, UNO_FILL_SCRIPT } from '../_lib/libreoffice';
 import { identityOf, keysOf, loadWorkbook, xmlParts } from './_lib/read';
 
@@ -147,14 +148,14 @@ describe('templates in LibreOffice', () => {
     expect(syt.has('SỞ Y TẾ')).toBe(true);
     expect(syt.has('Hạn gửi: trước ngày 10/12/2026')).toBe(true);
     for (const key of ['PL1.II.5', 'PL1.II.12', 'PL1.II.13', 'PL1.II.14', 'PL1.IV.12', 'PL2.10']) expect(syt.keys).toContain(key);
-    const sytRows = plannedRows({ definition, catalog, unit: unit('SYT'), period });
+    const sytRows = rowsForUnit(catalog, unit('SYT'), period, definition);
     expect([...syt.keys].sort()).toEqual([...sytRows.indicators.map((r) => r.indicator.key), ...sytRows.tasks.map((r) => r.task.key)].sort());
 
     expect(unit('15127').name).toBe('Xã Cẩm Thủy');
     expect(xa.has('UBND XÃ CẨM THỦY')).toBe(true);
     expect(xa.has('Hạn gửi: trước ngày 10/12/2026')).toBe(true);
     expect(xa.has('Đơn vị không được giao theo dõi chỉ tiêu nào')).toBe(true);
-    const communeRows = plannedRows({ definition, catalog, unit: unit('15127'), period });
+    const communeRows = rowsForUnit(catalog, unit('15127'), period, definition);
     expect(communeRows.indicators).toEqual([]);
     expect([...xa.keys].filter((k) => k.startsWith('PL1.'))).toEqual([]);
     expect(communeRows.tasks.length).toBeGreaterThan(0);

@@ -7,7 +7,8 @@ import { loadCatalog, loadRoster } from '../../lib/node/seeds';
 import { parsePeriod, type Period } from '../../lib/period/period';
 import { findUnit } from '../../lib/roster/roster';
 import type { Unit } from '../../lib/roster/schema';
-import { generateWorkbook, plannedRows } from '../../lib/template/generate';
+import { rowsForUnit } from '../../lib/template/assign';
+import { generateWorkbook } from '../../lib/template/generate';
 import { currentDefinition } from '../../lib/template/registry';
 import { validateWorkbook } from '../../lib/validate/validate';
 import { runUnoScript, UNO_FILL_SCRIPT } from '../_lib/libreoffice';
@@ -31,7 +32,7 @@ it('finds the exact codes at the exact cells of a return filled in LibreOffice',
   const taskRows = keysOf(blank.getWorksheet(T)!);
   const indicatorRows = keysOf(blank.getWorksheet(I)!);
   const coverRows = keysOf(blank.getWorksheet(COVER)!);
-  const tasks = plannedRows({ definition, catalog, unit, period }).tasks.map((t) => t.task.key);
+  const tasks = rowsForUnit(catalog, unit, period, definition).tasks.map((t) => t.task.key);
   const middle = tasks[Math.floor(tasks.length / 2)] as string;
   const last = tasks[tasks.length - 1] as string;
 
