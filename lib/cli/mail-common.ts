@@ -40,6 +40,19 @@ export function smtpSenderFor(loaded: LoadedSettings, ctx: CliContext): { sender
   return { sender: createSmtpSender(smtp, { ...(password ? { password } : {}), ...(ca ? { ca } : {}) }), label: `${smtp.host}:${smtp.port} (${security})` };
 }
 
+/** The SMTP sender, checked against the server: null, with the reason said, when it cannot be reached or refuses the login (nothing sent). */
+export async function connectSmtp(loaded: LoadedSettings, ctx: CliContext): Promise<{ sender: SmtpSender; label: string } | null> {
+  const smtp = smtpSenderFor(loaded, ctx);
+  try {
+    await smtp.sender.verify();
+    return smtp;
+  } catch (error) {
+    ctx.io.err(`Lỗi: không gửi được qua ${smtp.label}: ${(error as Error).message}. Chưa gửi thư nào.`);
+    smtp.sender.close();
+    return null;
+  }
+}
+
 /** The send log of the period: with the settings when there is a settings file, else beside the drafts. */
 export function sendLogFor(loaded: LoadedSettings, period: string, outbox: string | undefined): string {
   if (loaded.path) return sendLogPath(settingsPath(loaded, loaded.settings.logDir), period);

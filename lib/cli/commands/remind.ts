@@ -1,4 +1,3 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { vietnamDate } from '../../_lib/calendar';
 import { composeReminder, REMINDER_KIND_LABELS, reminderKey, type Reminder } from '../../mail/compose';
@@ -10,10 +9,10 @@ import { readSendLog } from '../../node/send-log-file';
 import type { SmtpSender } from '../../node/smtp';
 import type { Period } from '../../period/period';
 import { findUnit, type Roster } from '../../roster/roster';
-import { readSummary } from '../../summary/read';
 import { templateFileName } from '../../template/filename';
 import { requirePeriod, UsageError, type CliContext, type Command } from '../command';
-import { holdSendLog, loadSettingsOrExplain, MAIL_OPTIONS, printDispatch, resolveOutbox, sendLogFor, smtpSenderFor, writeSendList } from '../mail-common';
+import { readSummaryFile } from '../summary-file';
+import { connectSmtp, holdSendLog, loadSettingsOrExplain, MAIL_OPTIONS, printDispatch, resolveOutbox, sendLogFor, writeSendList } from '../mail-common';
 import { templateSource } from './send';
 
 export interface RunRemindOptions {
@@ -109,28 +108,20 @@ export const remindCommand: Command = {
     const from = values.from as string | undefined;
     if (!from) throw new UsageError('Thiếu --from (báo cáo tổng hợp của kỳ, do da06 consolidate tạo).');
     if (values.smtp && values.outbox) throw new UsageError('Chọn một trong hai: --outbox (soạn sẵn thư) hoặc --smtp (gửi thẳng).');
-    if (!existsSync(from) || statSync(from).isDirectory()) throw new UsageError(`Không tìm thấy tệp tổng hợp "${from}".`);
-    const read = readSummary(new Uint8Array(readFileSync(from)));
-    if (!read.ok) throw new UsageError(`Không dùng được ${from}: ${read.reason}.`);
-    if (read.facts.period !== period.id) throw new UsageError(`${from} là báo cáo tổng hợp kỳ ${read.facts.period}, không phải kỳ ${period.id}.`);
+    const facts = readSummaryFile(from, period);
     const templates = values.templates ? resolve(values.templates as string) : undefined;
     const loaded = loadSettingsOrExplain(ctx, values.config as string | undefined, Boolean(values.smtp));
     const outbox = values.smtp ? undefined : resolveOutbox(values.outbox, `thu-nhac-${period.id}`);
     const logPath = sendLogFor(loaded, period.id, outbox);
     const release = holdSendLog(logPath);
-    let smtp: ReturnType<typeof smtpSenderFor> | undefined;
+    let smtp: Awaited<ReturnType<typeof connectSmtp>> | undefined;
     try {
       if (values.smtp) {
-        smtp = smtpSenderFor(loaded, ctx);
-        try {
-          await smtp.sender.verify();
-        } catch (error) {
-          ctx.io.err(`Lỗi: không gửi được qua ${smtp.label}: ${(error as Error).message}. Chưa gửi thư nào.`);
-          return 2;
-        }
+        smtp = (await connectSmtp(loaded, ctx)) ?? undefined;
+        if (!smtp) return 2;
       }
       const roster = ctx.loadRoster();
-      const { plan, result, list } = await runRemind({ period, facts: read.facts, roster, settings: loaded.settings, beforeDue: Boolean(values['before-due']), ...(outbox ? { outbox } : {}), ...(smtp ? { sender: smtp.sender } : {}), ...(templates ? { templates } : {}), resend: Boolean(values.resend), logPath }, ctx);
+      const { plan, result, list } = await runRemind({ period, facts, roster, settings: loaded.settings, beforeDue: Boolean(values['before-due']), ...(outbox ? { outbox } : {}), ...(smtp ? { sender: smtp.sender } : {}), ...(templates ? { templates } : {}), resend: Boolean(values.resend), logPath }, ctx);
       if (values.json) {
         ctx.io.out(JSON.stringify({ period: period.id, log: logPath, outbox: outbox ?? null, reminders: plan.reminders, notDueYet: plan.notDueYet, results: result.entries, skipped: result.skipped.map((s) => s.job.unit.code) }, null, 2));
         return result.entries.some((e) => e.outcome === 'failed') ? 1 : 0;

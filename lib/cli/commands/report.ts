@@ -7,7 +7,7 @@ import { readArchive } from '../../node/history';
 import type { ReportTrends } from '../../report/model';
 import { DEFAULT_REPORT_SETTINGS, parseReportSettings, type ReportSettings } from '../../report/settings';
 import type { Period } from '../../period/period';
-import { readSummary } from '../../summary/read';
+import { readSummaryFile } from '../summary-file';
 import { requirePeriod, UsageError, type CliContext, type Command } from '../command';
 
 /** The secretariat's settings file (--settings or DA06_REPORT_SETTINGS), else the defaults in seeds/. */
@@ -37,24 +37,21 @@ export interface RunReportOptions {
 /** The report job on disk, shared by `da06 report` and `da06 demo`: summary (and archive) in, .docx out. */
 export async function runReport(options: RunReportOptions, ctx: CliContext): Promise<{ path: string; periodLabel: string; trends: ReportTrends | undefined }> {
   const { from, period } = options;
-  if (!existsSync(from) || statSync(from).isDirectory()) throw new UsageError(`Không tìm thấy tệp tổng hợp "${from}".`);
-  const read = readSummary(new Uint8Array(readFileSync(from)));
-  if (!read.ok) throw new UsageError(`Không dùng được ${from}: ${read.reason}.`);
-  if (read.facts.period !== period.id) throw new UsageError(`${from} là báo cáo tổng hợp kỳ ${read.facts.period}, không phải kỳ ${period.id}.`);
+  const facts = readSummaryFile(from, period);
   let trends: ReportTrends | undefined;
   const historyDir = options.history;
   if (historyDir !== undefined) {
     if (!existsSync(historyDir) || !statSync(historyDir).isDirectory()) throw new UsageError(`Không tìm thấy thư mục lưu báo cáo tổng hợp các tháng trước "${historyDir}".`);
     const archive = readArchive(historyDir, { exclude: [from] });
-    const found = historyForReport(read.facts, archive, ctx.loadCatalog());
+    const found = historyForReport(facts, archive, ctx.loadCatalog());
     if (options.historyNotes !== false) for (const line of historyNotes(found.history, archive.skipped, historyDir)) ctx.io.err(line);
     trends = found.trends;
   }
-  const bytes = await draftReport(read.facts, { settings: options.settings, ...(trends ? { trends } : {}) });
+  const bytes = await draftReport(facts, { settings: options.settings, ...(trends ? { trends } : {}) });
   const path = resolve(options.out);
   mkdirSync(dirname(path), { recursive: true });
   writeFileAtomic(path, bytes);
-  return { path, periodLabel: read.facts.periodLabel, trends };
+  return { path, periodLabel: facts.periodLabel, trends };
 }
 
 export const reportCommand: Command = {

@@ -14,7 +14,7 @@ import type { Unit } from '../../roster/schema';
 import { templateFileName } from '../../template/filename';
 import { currentDefinition } from '../../template/registry';
 import { requirePeriod, UsageError, type CliContext, type Command } from '../command';
-import { holdSendLog, loadSettingsOrExplain, MAIL_OPTIONS, printDispatch, resolveOutbox, sendLogFor, smtpSenderFor, writeSendList } from '../mail-common';
+import { connectSmtp, holdSendLog, loadSettingsOrExplain, MAIL_OPTIONS, printDispatch, resolveOutbox, sendLogFor, writeSendList } from '../mail-common';
 
 /** The unit's template for the period: from the folder when given, else generated now. */
 export function templateSource(period: Period, ctx: CliContext, dir: string | undefined): (unit: Unit) => Promise<{ filename: string; content: Uint8Array } | { problem: string }> {
@@ -115,16 +115,11 @@ export const sendCommand: Command = {
     const outbox = values.smtp ? undefined : resolveOutbox(values.outbox, `thu-di-${period.id}`);
     const logPath = sendLogFor(loaded, period.id, outbox);
     const release = holdSendLog(logPath);
-    let smtp: ReturnType<typeof smtpSenderFor> | undefined;
+    let smtp: Awaited<ReturnType<typeof connectSmtp>> | undefined;
     try {
       if (values.smtp) {
-        smtp = smtpSenderFor(loaded, ctx);
-        try {
-          await smtp.sender.verify();
-        } catch (error) {
-          ctx.io.err(`Lỗi: không gửi được qua ${smtp.label}: ${(error as Error).message}. Chưa gửi thư nào.`);
-          return 2;
-        }
+        smtp = (await connectSmtp(loaded, ctx)) ?? undefined;
+        if (!smtp) return 2;
       }
       if (!loaded.path && !values.json) ctx.io.out(`Chưa có tệp cấu hình thư điện tử: thư ghi người gửi ${loaded.settings.from.address} (xem README, mục "Thư điện tử").`);
       const { result, list } = await runSend({ period, units, loaded, ...(outbox ? { outbox } : {}), ...(smtp ? { sender: smtp.sender } : {}), ...(templates ? { templates } : {}), resend: Boolean(values.resend), logPath }, ctx);
