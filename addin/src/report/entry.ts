@@ -4,4 +4,4 @@ import { draftReport } from '../../../lib/app/report';
 import { REPORT_BUNDLE_GLOBAL, type ReportBundle } from './api';
 
 const bundle: ReportBundle = { draftReport };
-(self as unknown as Record<string, unknown>)[REPORT_BUNDLE_GLOBAL] = bundle;
+(window as unknown as Record<string, unknown>)[REPORT_BUNDLE_GLOBAL] = bundle;

@@ -20,7 +20,7 @@ const REPORT_FEATURES: ReadonlyArray<{ name: string; works: () => boolean }> = [
   { name: 'RegExp \\p{…} (cờ u)', works: () => compiles('\\p{L}', 'u') },
   { name: 'RegExp cờ s', works: () => compiles('a.b', 's') },
   { name: 'String.prototype.matchAll', works: () => typeof (String.prototype as { matchAll?: unknown }).matchAll === 'function' },
-  { name: 'BigInt', works: () => typeof (self as unknown as { BigInt?: unknown }).BigInt === 'function' },
+  { name: 'BigInt', works: () => typeof BigInt === 'function' },
 ];
 
 /** The features report.js needs that this browser lacks (empty: it can run here). */
@@ -39,7 +39,7 @@ let loading: Promise<ReportBundle> | undefined;
 
 /** report.js, injected once as a script next to the page; a failed load may be tried again. */
 export function loadReportBundle(file: string = REPORT_BUNDLE_FILE): Promise<ReportBundle> {
-  const page = self as unknown as Record<string, ReportBundle | undefined>;
+  const page = window as unknown as Record<string, ReportBundle | undefined>;
   const ready = page[REPORT_BUNDLE_GLOBAL];
   if (ready) return Promise.resolve(ready);
   if (!loading) {
