@@ -10,7 +10,6 @@ import type { SummaryFacts } from '../../../lib/summary/facts';
 import { describeError } from '../office/errors';
 import { readOpenSummary } from '../office/read-summary';
 import { runExcel } from '../office/run';
-import type { ReportBundle } from '../report/api';
 import { loadReportBundle, missingReportFeatures, ReportBundleError } from '../report/load';
 import { DOCX_TYPE, saveFile } from '../report/save';
 import { byId, clear, h, notice } from './dom';
@@ -18,10 +17,6 @@ import { byId, clear, h, notice } from './dom';
 export interface ReportViewOptions {
   /** Office's platform (`PC`, `Mac`, `OfficeOnline`…): Excel for Mac lets no add-in save a file. */
   platform: () => string | undefined;
-  /** What this browser lacks for report.js (default: tried here). */
-  missingFeatures?: () => string[];
-  loadBundle?: () => Promise<ReportBundle>;
-  save?: (bytes: Uint8Array, name: string, type: string) => void;
 }
 
 const SETTINGS_KEY = 'da06.reportSettings';
@@ -165,7 +160,7 @@ export class ReportView {
       );
       return;
     }
-    const missing = (this.options.missingFeatures ?? missingReportFeatures)();
+    const missing = missingReportFeatures();
     if (missing.length > 0) {
       this.result.append(
         notice(
@@ -185,7 +180,7 @@ export class ReportView {
     }
     this.status.textContent = 'Đang soạn báo cáo…';
     // report.js loads while the workbook is read.
-    const bundle = (this.options.loadBundle ?? loadReportBundle)();
+    const bundle = loadReportBundle();
     bundle.catch(() => undefined);
     let facts = this.facts;
     let from = facts ? 'kết quả Tổng hợp vừa làm' : '';
@@ -201,7 +196,7 @@ export class ReportView {
     }
     const bytes = await (await bundle).draftReport(facts, settings ? { settings } : {});
     const name = `bao-cao-${facts.period}.docx`;
-    const save = () => (this.options.save ?? saveFile)(bytes, name, DOCX_TYPE);
+    const save = () => saveFile(bytes, name, DOCX_TYPE);
     save();
     const again = h('button', { type: 'button', class: 'save-again' }, `Lưu lại tệp ${name}`);
     again.addEventListener('click', save);
