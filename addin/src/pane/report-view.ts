@@ -15,7 +15,7 @@ import { DOCX_TYPE, saveFile } from '../report/save';
 import { byId, clear, h, notice } from './dom';
 
 export interface ReportViewOptions {
-  /** Office's platform (`PC`, `Mac`, `OfficeOnline`…): Excel for Mac lets no add-in save a file. */
+  /** Office's platform (`PC`, `Mac`, `iOS`, `OfficeOnline`…): Excel for Mac and iPad lets no add-in save a file. */
   platform: () => string | undefined;
 }
 
@@ -105,7 +105,16 @@ export class ReportView {
 
   private async pickSettings(file: File | undefined): Promise<void> {
     if (!file) return;
-    const text = new TextDecoder('utf-8').decode(new Uint8Array(await file.arrayBuffer()));
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8').decode(new Uint8Array(await file.arrayBuffer()));
+    } catch (error) {
+      this.settingsPicked = undefined;
+      this.showSettings();
+      this.settingsSummary.classList.add('refused');
+      this.settingsSummary.textContent = `Không đọc được tệp thiết lập báo cáo "${file.name}" (${describeError(error)}).`;
+      return;
+    }
     const picked = { name: file.name, text };
     this.settingsPicked = picked;
     // Only a file that reads is remembered for next time.
@@ -149,13 +158,14 @@ export class ReportView {
   }
 
   private async drafting(): Promise<void> {
-    if (this.options.platform() === 'Mac') {
+    const platform = this.options.platform();
+    if (platform === 'Mac' || platform === 'iOS') {
       this.result.append(
         notice(
           'warning',
-          'Excel cho Mac chưa lưu được tệp từ phần bổ trợ',
-          'Excel cài trên máy Mac không cho phần bổ trợ tải tệp xuống máy (giới hạn của Office trên máy Mac), nên ngăn không lưu được tệp Word ở đây.',
-          'Cách khác: mở sổ tổng hợp này bằng Excel trên web (ngay trên máy Mac này) rồi bấm Soạn báo cáo (Word); hoặc soạn bằng lệnh da06 report trên máy của Văn phòng Tổ công tác.',
+          'Excel cho Mac và iPad chưa lưu được tệp từ phần bổ trợ',
+          'Excel cài trên máy Mac, iPad không cho phần bổ trợ tải tệp xuống máy (giới hạn của Office trên các máy này), nên ngăn không lưu được tệp Word ở đây.',
+          'Cách khác: mở sổ tổng hợp này bằng Excel trên web (ngay trên máy này, bằng trình duyệt) rồi bấm Soạn báo cáo (Word); hoặc soạn bằng lệnh da06 report trên máy của Văn phòng Tổ công tác.',
         ),
       );
       return;

@@ -184,7 +184,7 @@ describe('Báo cáo tháng in the pane', () => {
 
     const mac = await openPage(harness, { seed: summarised, fake: { platform: 'Mac' }, path: 'taskpane.html#tong-hop' });
     await mac.page.getByRole('button', { name: 'Soạn báo cáo (Word)' }).click();
-    const warning = mac.page.locator('.notice-warning', { hasText: 'Excel cho Mac chưa lưu được tệp từ phần bổ trợ' });
+    const warning = mac.page.locator('.notice-warning', { hasText: 'Excel cho Mac và iPad chưa lưu được tệp từ phần bổ trợ' });
     await warning.waitFor();
     expect(await warning.innerText()).toContain('Excel trên web');
     expect(reportRequests(mac)).toEqual([]);
