@@ -153,10 +153,14 @@ export const IE11_PATCHES: esbuild.Plugin = {
   },
 };
 
+/** The báo cáo bundle (docx inside), loaded by the pane on demand: see addin/src/report/load.ts. */
+export const REPORT_ENTRY = { report: join(SOURCE, 'report', 'entry.ts') };
+
 export function esbuildOptions(options: BuildAddinOptions): esbuild.BuildOptions {
   const dev = options.mode === 'development';
   return {
-    entryPoints: { taskpane: join(SOURCE, 'taskpane.ts'), commands: join(SOURCE, 'commands.ts') },
+    // Development builds everything for modern browsers in one go; production builds report.js apart (reportBundleOptions).
+    entryPoints: { taskpane: join(SOURCE, 'taskpane.ts'), commands: join(SOURCE, 'commands.ts'), ...(dev ? REPORT_ENTRY : {}) },
     outdir: options.outdir,
     bundle: true,
     format: 'iife',
@@ -171,6 +175,19 @@ export function esbuildOptions(options: BuildAddinOptions): esbuild.BuildOptions
     define: { 'process.env.NODE_ENV': JSON.stringify(options.mode) },
     plugins: [IE11_PATCHES],
     ...(dev ? { banner: { js: "new EventSource('/esbuild').addEventListener('change', () => location.reload());" } } : {}),
+  };
+}
+
+/**
+ * report.js for production: the modern BROWSER_TARGETS, minified, never lowered to ES5 (the docx library
+ * cannot run in IE11 or EdgeHTML whatever is done to it; the pane loads it only where it runs).
+ */
+export function reportBundleOptions(options: BuildAddinOptions): esbuild.BuildOptions {
+  return {
+    ...esbuildOptions({ ...options, mode: 'production' }),
+    entryPoints: REPORT_ENTRY,
+    minify: process.env.DA06_ADDIN_UNMINIFIED !== '1',
+    plugins: [],
   };
 }
 
@@ -302,11 +319,32 @@ async function writeBundles(options: BuildAddinOptions): Promise<string[]> {
     writeFileSync(join(options.outdir, `${file}.LEGAL.txt`), `${legal.filter(Boolean).join('\n\n')}\n`);
     written.push(file, `${file}.LEGAL.txt`);
   }
+  const report = await esbuild.build({ ...reportBundleOptions(options), write: false });
+  const found = report.outputFiles.find((o) => o.path.endsWith('.LEGAL.txt'))?.text.trimEnd() ?? '';
+  const script = report.outputFiles.find((o) => o.path.endsWith('.js')) as esbuild.OutputFile;
+  writeFileSync(join(options.outdir, 'report.js'), script.text);
+  // docx carries no legal comment of its own: its licence is added, as core-js's is to the ES5 bundles.
+  writeFileSync(join(options.outdir, 'report.js.LEGAL.txt'), `${[found, licenceOf('docx', 'LICENSE')].filter(Boolean).join('\n\n')}\n`);
+  written.push('report.js', 'report.js.LEGAL.txt');
   return written;
 }
 
+/** A package's folder, also for one whose `exports` hide its package.json (docx). */
+function packageDir(name: string): string {
+  try {
+    return dirname(require.resolve(`${name}/package.json`));
+  } catch {
+    let dir = dirname(require.resolve(name));
+    while (!existsSync(join(dir, 'package.json')) || (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name !== name) {
+      if (dirname(dir) === dir) throw new Error(`package ${name} not found`);
+      dir = dirname(dir);
+    }
+    return dir;
+  }
+}
+
 function licenceOf(name: string, file: string): string {
-  return `${name}:\n${readFileSync(join(dirname(require.resolve(`${name}/package.json`)), file), 'utf8').trimEnd()}`;
+  return `${name}:\n${readFileSync(join(packageDir(name), file), 'utf8').trimEnd()}`;
 }
 
 export async function buildAddin(options: BuildAddinOptions): Promise<string[]> {

@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
-import { buildAddin, esbuildOptions, OFFICE_JS_CDN, officeJsFromEnv, officeJsPackageDir, stylesheetWithoutVariables, undeployableUrlReason } from '../../addin/tools/build';
+import * as acorn from 'acorn';
+import { buildAddin, esbuildOptions, OFFICE_JS_CDN, officeJsFromEnv, officeJsPackageDir, reportBundleOptions, stylesheetWithoutVariables, undeployableUrlReason } from '../../addin/tools/build';
 import { drawIcon, ICON_NAMES, ICON_SIZES, iconFileName } from '../../addin/tools/icons';
 
 let outdir: string;
@@ -17,7 +18,7 @@ afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
 describe('buildAddin', () => {
   it('writes the pages, bundles, stylesheet, help page, manifest and every icon', () => {
-    expect(files).toEqual(expect.arrayContaining(['taskpane.html', 'taskpane.js', 'commands.html', 'commands.js', 'taskpane.css', 'huong-dan.html', 'manifest.xml']));
+    expect(files).toEqual(expect.arrayContaining(['taskpane.html', 'taskpane.js', 'commands.html', 'commands.js', 'report.js', 'report.js.LEGAL.txt', 'taskpane.css', 'huong-dan.html', 'manifest.xml']));
     for (const name of ICON_NAMES) for (const size of ICON_SIZES) expect(files).toContain(`assets/${iconFileName(name, size)}`);
     expect(readFileSync(join(outdir, 'manifest.xml'), 'utf8')).toContain('<SourceLocation DefaultValue="https://baocao.example.vn/da06/taskpane.html"/>');
   });
@@ -29,6 +30,32 @@ describe('buildAddin', () => {
     expect(inputs.filter((i) => /^lib\/(node|cli)\//.test(i) || i.startsWith('node:'))).toEqual([]);
     const pane = readFileSync(join(outdir, 'taskpane.js'), 'utf8');
     expect(pane).not.toMatch(/require\(["']node:|require\(["'](fs|path|child_process)["']\)/);
+  });
+
+  it('keeps the docx library out of taskpane.js: it is in report.js, which the pane loads on demand', async () => {
+    const options = { outdir, baseUrl: 'https://x/', mode: 'production' } as const;
+    const bytesFrom = async (build: esbuild.BuildOptions, bundle: string) => {
+      const result = await esbuild.build({ ...build, write: false, metafile: true, minify: true });
+      const output = Object.entries(result.metafile.outputs).find(([k]) => k.endsWith(bundle))?.[1];
+      return Object.entries(output?.inputs ?? {}).filter(([input]) => input.includes('node_modules/docx/')).reduce((n, [, i]) => n + i.bytesInOutput, 0);
+    };
+    expect(await bytesFrom(esbuildOptions(options), 'taskpane.js')).toBe(0);
+    expect(await bytesFrom(reportBundleOptions(options), 'report.js')).toBeGreaterThan(150_000);
+    // The docx library's WordprocessingML namespace: in report.js, nowhere in the pane's own bundles.
+    const marker = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    expect(readFileSync(join(outdir, 'report.js'), 'utf8')).toContain(marker);
+    for (const bundle of ['taskpane.js', 'commands.js']) expect([bundle, readFileSync(join(outdir, bundle), 'utf8').includes(marker)]).toEqual([bundle, false]);
+    // Loaded by the pane's script, never by the page itself.
+    expect(readFileSync(join(outdir, 'taskpane.html'), 'utf8')).not.toContain('report.js');
+    expect(readFileSync(join(outdir, 'report.js.LEGAL.txt'), 'utf8')).toMatch(/^docx:\nThe MIT License/m);
+  });
+
+  it('builds report.js for the modern browsers (ES2017 syntax, minified), not for Internet Explorer 11', async () => {
+    const code = readFileSync(join(outdir, 'report.js'), 'utf8');
+    expect(() => acorn.parse(code, { ecmaVersion: 2017 })).not.toThrow();
+    expect(() => acorn.parse(code, { ecmaVersion: 5 })).toThrow();
+    const unminified = await esbuild.build({ ...reportBundleOptions({ outdir, baseUrl: 'https://x/', mode: 'production' }), minify: false, write: false });
+    expect(code.length).toBeLessThan(0.6 * (unminified.outputFiles.find((o) => o.path.endsWith('.js'))?.text.length ?? 0));
   });
 
   it('resolves exceljs to its prebuilt browser file when a module imports it', async () => {

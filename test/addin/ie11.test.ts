@@ -10,6 +10,7 @@ import * as acorn from 'acorn';
 import { buildAddin, bundleSources, REPO_ROOT } from '../../addin/tools/build';
 import { ie11EmulationSource } from './_lib/ie11';
 
+/** Not report.js: it never runs in IE11 (the pane loads it only where addin/src/report/load.ts finds what it needs). */
 const BUNDLES = ['taskpane.js', 'commands.js'] as const;
 
 /**
@@ -18,7 +19,7 @@ const BUNDLES = ['taskpane.js', 'commands.js'] as const;
  */
 const UNREACHABLE: Record<(typeof BUNDLES)[number], Record<string, string>> = {
   'taskpane.js': {
-    'window.BigInt': "zod's bigint schemas only, and lib defines none (the build patches the two uses that run: zod's int64 ranges at load, noble's SHA-256 length)",
+    'window.BigInt': "zod's bigint schemas only, and lib defines none (the build patches the two uses that run: zod's int64 ranges at load, noble's SHA-256 length); addin/src/report/load.ts only asks typeof BigInt",
     'window.Proxy': "zod's createTransparentProxy, which zod 4 no longer calls",
     'Error.captureStackTrace': 'zod reads it only after testing "captureStackTrace" in Error',
     'Intl.Segmenter': 'lib/text/graphemes.ts tests for it and counts characters with its own loop where it is missing',

@@ -181,12 +181,20 @@ export class LoadedWorkbook implements WorkbookSource {
   }
 }
 
-function toRangeData(range: Excel.Range): RangeData {
-  return { address: range.address, values: range.values, formulas: range.formulas, numberFormat: range.numberFormat, valueTypes: range.valueTypes };
+/** A loaded range as plain data; the properties not loaded (a values-only read) come back empty. */
+function toRangeData(range: Excel.Range, properties: readonly string[]): RangeData {
+  const has = (name: string) => properties.includes(name);
+  return {
+    address: range.address,
+    values: range.values,
+    formulas: has('formulas') ? range.formulas : [],
+    numberFormat: has('numberFormat') ? range.numberFormat : [],
+    valueTypes: has('valueTypes') ? range.valueTypes : [],
+  };
 }
 
 /** A rectangle of one sheet to read. */
-interface Block {
+export interface Block {
   sheet: string;
   bounds: RangeBounds;
 }
@@ -194,7 +202,7 @@ interface Block {
 const cellCount = (b: RangeBounds) => (b.endRow - b.startRow + 1) * (b.endCol - b.startCol + 1);
 
 /** The used range of each named sheet, addresses only (one request, a few bytes a sheet); null for an empty sheet. */
-async function loadExtents(context: Excel.RequestContext, names: readonly string[]): Promise<Map<string, RangeBounds | null>> {
+export async function loadExtents(context: Excel.RequestContext, names: readonly string[]): Promise<Map<string, RangeBounds | null>> {
   const queued = names.map((name) => {
     const range = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
     range.load('address');
@@ -246,11 +254,14 @@ function isResponseTooLarge(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 'ResponsePayloadSizeLimitExceeded';
 }
 
+/** Only `address` and `values`: what a read of stored text (the summary's stamp) needs, at half the bytes. */
+export const VALUE_PROPERTIES = ['address', 'values'];
+
 /**
  * Loads the blocks' cells in requests under Excel on the web's 5 MB response cap: planned by cell
  * count, and a request Excel still refuses is split in two and asked again.
  */
-async function loadBlocks(context: Excel.RequestContext, blocks: ReadonlyArray<Block>, maxCells: number): Promise<Array<{ sheet: string; data: RangeData }>> {
+export async function loadBlocks(context: Excel.RequestContext, blocks: ReadonlyArray<Block>, maxCells: number, properties: readonly string[] = RANGE_PROPERTIES): Promise<Array<{ sheet: string; data: RangeData }>> {
   const out: Array<{ sheet: string; data: RangeData }> = [];
   const requests = planReads(blocks, maxCells);
   while (requests.length > 0) {
@@ -259,7 +270,7 @@ async function loadBlocks(context: Excel.RequestContext, blocks: ReadonlyArray<B
       const { startRow, startCol, endRow, endCol } = block.bounds;
       const range = context.workbook.worksheets.getItem(block.sheet).getRange(rangeAddress(startRow, startCol, endRow, endCol));
       // eslint-disable-next-line office-addins/no-empty-load -- the rule sees no literal; RANGE_PROPERTIES lists them
-      range.load(RANGE_PROPERTIES);
+      range.load(properties as string[]);
       return { block, range };
     });
     try {
@@ -272,7 +283,7 @@ async function loadBlocks(context: Excel.RequestContext, blocks: ReadonlyArray<B
       requests.unshift(...(halves as Block[][]).map((pair) => [pair[0] as Block]), ...(halves as Block[][]).map((pair) => [pair[1] as Block]));
       continue;
     }
-    for (const { block, range } of ranges) out.push({ sheet: block.sheet, data: toRangeData(range) });
+    for (const { block, range } of ranges) out.push({ sheet: block.sheet, data: toRangeData(range, properties) });
   }
   return out;
 }

@@ -59,9 +59,20 @@ export class WorkbookProtectedError extends Error {
   }
 }
 
-/** Bytes a cell costs in a request, pessimistically: each non-ASCII character may travel as a \uXXXX escape. */
+/** Bytes a text costs in a request, pessimistically: each non-ASCII character may travel as a \uXXXX escape, `"` and `\` as two. */
+function textBytes(text: string): number {
+  let bytes = 2 + text.length;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code > 0x7e) bytes += 5;
+    else if (code === 0x22 || code === 0x5c) bytes += 1;
+  }
+  return bytes;
+}
+
+/** Bytes a cell costs in a request, pessimistically. */
 function cellBytes(value: SummaryCell | string, format: string): number {
-  const valueBytes = typeof value === 'string' ? 2 + value.length + 5 * value.replace(/[\x20-\x7e]/g, '').length : 24;
+  const valueBytes = typeof value === 'string' ? textBytes(value) : 24;
   return valueBytes + format.length + 6;
 }
 
@@ -189,6 +200,26 @@ function rowJobs(sheet: SummarySheet, layouts: ReadonlyArray<{ wrap: boolean; he
   }));
 }
 
+/**
+ * The stamp rows, as the CLI's file has them (lib/summary/facts.ts: identity, then the facts as JSON in
+ * 30,000-character chunks, read back by the report), in requests under the byte budget: a province's
+ * month comes to megabytes.
+ */
+function stampJobs(model: SummaryModel, ws: () => Excel.Worksheet, maxBytes: number, maxRows: number): Job[] {
+  const rows = model.stamp.map(([key, value]): SummaryCell[] => [key, value ?? '']);
+  const formatOf = (_row: number, _col: number, value: SummaryCell) => (typeof value === 'string' ? '@' : 'General');
+  const chunks = planChunks(rows, formatOf, maxBytes, maxRows);
+  return chunks.map(({ start, end }, i) => ({
+    label: `Ghi dữ liệu ẩn của báo cáo tổng hợp${chunks.length > 1 ? ` (phần ${i + 1}/${chunks.length})` : ''}`,
+    queue: () => {
+      const range = ws().getRange(`A${start + 1}:B${end}`);
+      const part = rows.slice(start, end);
+      range.numberFormat = part.map((row, r) => row.map((v, c) => formatOf(start + r, c, v)));
+      range.values = part as Array<Array<string | number>>;
+    },
+  }));
+}
+
 function markJobs(sheet: SummarySheet, ws: () => Excel.Worksheet): Job[] {
   const jobs: Job[] = [];
   for (let i = 0; i < sheet.marks.length; i += MARKS_PER_REQUEST) {
@@ -310,15 +341,10 @@ export async function writeSummaryModel(context: Excel.RequestContext, model: Su
         for (const { name, temp } of aside) worksheets.getItem(name).name = temp;
         for (const name of names) created.set(name, worksheets.add(name));
         for (const sheet of model.sheets) queueSheetFrame(created.get(sheet.name) as Excel.Worksheet, sheet);
-        const stamp = created.get(SUMMARY_STAMP_SHEET) as Excel.Worksheet;
-        // The same rows as the CLI's file (lib/summary/facts.ts): identity and facts, read back by the report.
-        const rows = model.stamp.map(([key, value]) => [key, value ?? '']);
-        const range = stamp.getRange(`A1:B${rows.length}`);
-        range.numberFormat = rows.map((row) => row.map((v) => (typeof v === 'string' ? '@' : 'General')));
-        range.values = rows;
-        stamp.visibility = 'VeryHidden';
+        (created.get(SUMMARY_STAMP_SHEET) as Excel.Worksheet).visibility = 'VeryHidden';
       },
     },
+    ...stampJobs(model, sheetOf(SUMMARY_STAMP_SHEET), maxBytes, maxRows),
   ];
   for (const sheet of model.sheets) {
     const layouts = sheet.rows.map((values, r) => bodyRowLayout(sheet, values, r));

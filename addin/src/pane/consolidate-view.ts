@@ -17,6 +17,8 @@ import { byId, clear, h, notice } from './dom';
 export interface ConsolidateViewOptions {
   now: () => Date;
   apiSupport: ApiSupport;
+  /** A run's consolidation once it is written (the report drafts from it); undefined when a run starts. */
+  onConsolidated?: (consolidation: Consolidation | undefined) => void;
 }
 
 const SECRET_KEY = 'da06.integrityKey';
@@ -221,6 +223,7 @@ export class ConsolidateView {
     const period = this.period();
     clear(this.result);
     this.runButton.disabled = true;
+    this.options.onConsolidated?.(undefined);
     try {
       // An unusable receipts log or summary of last month stops the run before it starts, as the CLI does.
       const [receipts, previous] = await Promise.all([this.readReceipts(), this.readPrevious()]);
@@ -243,6 +246,7 @@ export class ConsolidateView {
       if (this.newWorkbook.checked) {
         this.setProgress(0, 1, 'Đang mở sổ tổng hợp mới…', 50, 100);
         await openSummaryWorkbook(model, now);
+        this.options.onConsolidated?.(consolidation);
         this.showResult(consolidation, 'Đã mở báo cáo tổng hợp trong một sổ mới (có thanh dữ liệu thay cho biểu đồ).', receipts && 'problems' in receipts ? receipts.problems : []);
       } else {
         const written = await runExcel((context) =>
@@ -252,6 +256,7 @@ export class ConsolidateView {
             onProgress: (done, total, label) => this.setProgress(done, total, label, 50, 100),
           }),
         );
+        this.options.onConsolidated?.(consolidation);
         const replaced = written.replaced.length > 0 ? ` Các trang cùng tên của lần tổng hợp trước đã được thay.` : '';
         this.showResult(consolidation, `Đã ghi ${written.sheets.length} trang và ${written.charts} biểu đồ vào sổ đang mở: ${written.sheets.join(', ')}.${replaced}`, receipts && 'problems' in receipts ? receipts.problems : []);
       }

@@ -66,7 +66,7 @@ export const IE11_ABSENT_DOM: Record<string, readonly string[]> = {
  * and records in `__ie11Removed` each `[owner, name]` it took away. Symbol-keyed members stay: with
  * Symbol gone nothing ES5 can reach them, and V8's own methods use them. Beyond removals it emulates IE11's
  * known defects: Map/Set/WeakMap constructors ignore their argument and set/add return undefined;
- * RegExp refuses the u, y, s, d and v flags; DateTimeFormat refuses time zones other than UTC;
+ * RegExp refuses the u, y, s, d and v flags and lookbehind; DateTimeFormat refuses time zones other than UTC;
  * classList.toggle ignores "force" and add/remove take one token; URL is not a constructor.
  */
 export function ie11EmulationSource(): string {
@@ -157,6 +157,7 @@ function emulate(lists: EmulationLists): void {
 
   const IE11RegExp = function (pattern: unknown, flags?: unknown) {
     if (typeof flags === 'string' && /[^gim]/.test(flags)) throw new SyntaxError(`Invalid regular expression flags: ${flags}`);
+    if (typeof pattern === 'string' && /\(\?<[=!]/.test(pattern)) throw new SyntaxError('Invalid regular expression: lookbehind (?<= … ) is not supported');
     return new NativeRegExp(pattern as string, flags as string | undefined);
   } as unknown as Record<string, unknown>;
   IE11RegExp.prototype = NativeRegExp.prototype;

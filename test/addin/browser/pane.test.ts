@@ -5,10 +5,10 @@ import type { Frame, Page } from 'playwright-core';
 import { HIGHLIGHT_FILLS } from '../../../addin/src/office/highlight';
 import { CHART_SHEET_NAME } from '../../../addin/src/office/write-summary';
 import { groupIssues, issueText, renderMessage, type Issue } from '../../../lib/issues/issue';
-import { renderMessage as renderEml } from '../../../lib/node/mime';
 import { SUMMARY_SHEET_NAMES } from '../../../lib/summary/build';
 import { validateWorkbook } from '../../../lib/validate/validate';
 import { catalog, definition, filledReturn, period, roster, SHEETS } from '../_lib/returns';
+import { MISTAKES, monthFiles } from './_lib/month';
 import { seedFromXlsx } from '../fake-office/seed';
 import { ie11EmulationSource } from '../_lib/ie11';
 import { assertChromiumInstalled, OUTPUT, openPage, screenshotSheet, startHarness, type Harness } from './_lib/harness';
@@ -27,34 +27,6 @@ function fake<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
     const office = (window as unknown as { __fakeOffice: Record<string, (...x: unknown[]) => unknown> }).__fakeOffice;
     return office[m as string]?.(...(a as unknown[])) as T;
   }, [method, args] as const);
-}
-
-const MISTAKES = ['percentOver100', 'doneAt40', 'missingRequired', 'textStartingWithEquals'] as const;
-
-/** What the secretariat receives in a month: four .xlsx returns and one e-mail with a return attached. */
-async function monthFiles(): Promise<Array<{ name: string; mimeType: string; buffer: Buffer }>> {
-  const bytes = await filledReturn('SYT', { seed: 2, mistakes: [...MISTAKES] });
-  const communes = roster.units.filter((u) => u.kind === 'commune').slice(0, 2).map((u) => u.code);
-  return [
-    { name: '2026-11_CAT_cong-an-tinh.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await filledReturn('CAT', { seed: 3 })) },
-    { name: '2026-11_SYT_so-y-te.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(bytes) },
-    ...(await Promise.all(communes.map(async (code, i) => ({ name: `2026-11_${code}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await filledReturn(code, { seed: 10 + i })) })))),
-    {
-      name: 'bao-cao-so-tai-chinh.eml',
-      mimeType: 'message/rfc822',
-      buffer: Buffer.from(
-        await renderEml({
-          from: { name: 'Văn thư Sở Tài chính', address: 'vanthu@stc.thanhhoa.gov.vn' },
-          to: [{ address: 'da06@congan.thanhhoa.gov.vn' }],
-          subject: 'Báo cáo Đề án 06 tháng 11/2026',
-          date: '2026-12-08T09:15:00+07:00',
-          messageId: '<bc.stc@stc.thanhhoa.gov.vn>',
-          text: 'Kính gửi Công an tỉnh, Sở Tài chính gửi báo cáo tháng 11.',
-          attachments: [{ filename: '2026-11_STC.xlsx', content: await filledReturn('STC', { seed: 7 }) }],
-        }),
-      ),
-    },
-  ];
 }
 
 describe('task pane in Chromium', () => {
