@@ -1,6 +1,7 @@
 // Everything the monthly báo cáo needs, already computed and display-ready: the writer only words it
 // and lays it out. Statuses are codes; their Vietnamese labels live in labels.ts (codes inside, labels at the edges).
 import type { IndicatorSummary, TaskOverall } from '../consolidate/types';
+import type { PeriodDescription } from '../period/period';
 import type { DeadlineStatusKind } from '../period/status';
 import type { UnitKind } from '../roster/schema';
 
@@ -11,20 +12,8 @@ export interface UnitRef {
   kind: UnitKind;
 }
 
-export interface ReportPeriod {
-  /** `2026-11` */
-  id: string;
-  year: number;
-  month: number;
-  /** `Tháng 11 năm 2026` */
-  label: string;
-  /** Data window and due date, `YYYY-MM-DD`. */
-  cutoffStart: string;
-  cutoffEnd: string;
-  dueDate: string;
-  /** "trước ngày 10" (true) or "chậm nhất ngày 10" (false). */
-  dueIsExclusive: boolean;
-}
+/** The month as the report words it: the period's dates (lib/period), and whether the due date is "trước ngày 10" (true) or "chậm nhất ngày 10". */
+export type ReportPeriod = Pick<PeriodDescription, 'id' | 'year' | 'month' | 'label' | 'cutoffStart' | 'cutoffEnd' | 'dueDate'> & { dueIsExclusive: boolean };
 
 /** Counts of one group of units; rates are fractions 0–1 (received ÷ expected, on time ÷ expected). */
 export interface ReportRates {
