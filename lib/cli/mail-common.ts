@@ -53,6 +53,18 @@ export async function connectSmtp(loaded: LoadedSettings, ctx: CliContext): Prom
   }
 }
 
+/**
+ * Where a send or remind run goes: the settings, the outbox of drafts (none with --smtp), and the period's
+ * send log, held for the run (call `release` when done).
+ */
+export function openMailRun(ctx: CliContext, values: { config?: unknown; smtp?: unknown; outbox?: unknown }, period: string, fallbackOutbox: string): { loaded: LoadedSettings; outbox: string | undefined; logPath: string; release: () => void } {
+  if (values.smtp && values.outbox) throw new UsageError('Chọn một trong hai: --outbox (soạn sẵn thư) hoặc --smtp (gửi thẳng).');
+  const loaded = loadSettingsOrExplain(ctx, values.config as string | undefined, Boolean(values.smtp));
+  const outbox = values.smtp ? undefined : resolveOutbox(values.outbox, fallbackOutbox);
+  const logPath = sendLogFor(loaded, period, outbox);
+  return { loaded, outbox, logPath, release: holdSendLog(logPath) };
+}
+
 /** The send log of the period: with the settings when there is a settings file, else beside the drafts. */
 export function sendLogFor(loaded: LoadedSettings, period: string, outbox: string | undefined): string {
   if (loaded.path) return sendLogPath(settingsPath(loaded, loaded.settings.logDir), period);

@@ -12,7 +12,7 @@ import { findUnit, type Roster } from '../../roster/roster';
 import { templateFileName } from '../../template/filename';
 import { requirePeriod, UsageError, type CliContext, type Command } from '../command';
 import { readSummaryFile } from '../summary-file';
-import { connectSmtp, holdSendLog, loadSettingsOrExplain, MAIL_OPTIONS, printDispatch, resolveOutbox, sendLogFor, writeSendList } from '../mail-common';
+import { connectSmtp, MAIL_OPTIONS, openMailRun, printDispatch, writeSendList } from '../mail-common';
 import { templateSource } from './send';
 
 export interface RunRemindOptions {
@@ -107,13 +107,9 @@ export const remindCommand: Command = {
     const period = requirePeriod(values.period as string | undefined);
     const from = values.from as string | undefined;
     if (!from) throw new UsageError('Thiếu --from (báo cáo tổng hợp của kỳ, do da06 consolidate tạo).');
-    if (values.smtp && values.outbox) throw new UsageError('Chọn một trong hai: --outbox (soạn sẵn thư) hoặc --smtp (gửi thẳng).');
     const facts = readSummaryFile(from, period);
     const templates = values.templates ? resolve(values.templates as string) : undefined;
-    const loaded = loadSettingsOrExplain(ctx, values.config as string | undefined, Boolean(values.smtp));
-    const outbox = values.smtp ? undefined : resolveOutbox(values.outbox, `thu-nhac-${period.id}`);
-    const logPath = sendLogFor(loaded, period.id, outbox);
-    const release = holdSendLog(logPath);
+    const { loaded, outbox, logPath, release } = openMailRun(ctx, values, period.id, `thu-nhac-${period.id}`);
     let smtp: Awaited<ReturnType<typeof connectSmtp>> | undefined;
     try {
       if (values.smtp) {

@@ -14,7 +14,7 @@ import type { Unit } from '../../roster/schema';
 import { templateFileName } from '../../template/filename';
 import { currentDefinition } from '../../template/registry';
 import { requirePeriod, UsageError, type CliContext, type Command } from '../command';
-import { connectSmtp, holdSendLog, loadSettingsOrExplain, MAIL_OPTIONS, printDispatch, resolveOutbox, sendLogFor, writeSendList } from '../mail-common';
+import { connectSmtp, MAIL_OPTIONS, openMailRun, printDispatch, writeSendList } from '../mail-common';
 
 /** The unit's template for the period: from the folder when given, else generated now. */
 export function templateSource(period: Period, ctx: CliContext, dir: string | undefined): (unit: Unit) => Promise<{ filename: string; content: Uint8Array } | { problem: string }> {
@@ -105,16 +105,12 @@ export const sendCommand: Command = {
   async run({ positionals, values }, ctx) {
     if (positionals.length > 0) throw new UsageError(`Thừa tham số: ${positionals.join(' ')}.`);
     const period = requirePeriod(values.period as string | undefined);
-    if (values.smtp && values.outbox) throw new UsageError('Chọn một trong hai: --outbox (soạn sẵn thư) hoặc --smtp (gửi thẳng).');
     const roster = ctx.loadRoster();
     const codes = (values.unit as string[] | undefined) ?? [];
     const units = codes.length === 0 ? roster.units : codes.map((code) => findUnit(roster, code) ?? (() => { throw new UsageError(`Không có đơn vị mã "${code}" trong danh sách. Xem: da06 units.`); })());
     const templates = values.templates ? resolve(values.templates as string) : undefined;
     if (templates && !(existsSync(templates) && statSync(templates).isDirectory())) throw new UsageError(`Không có thư mục biểu mẫu "${templates}". Tạo bằng: da06 templates --period ${period.id} --out ${values.templates as string}`);
-    const loaded = loadSettingsOrExplain(ctx, values.config as string | undefined, Boolean(values.smtp));
-    const outbox = values.smtp ? undefined : resolveOutbox(values.outbox, `thu-di-${period.id}`);
-    const logPath = sendLogFor(loaded, period.id, outbox);
-    const release = holdSendLog(logPath);
+    const { loaded, outbox, logPath, release } = openMailRun(ctx, values, period.id, `thu-di-${period.id}`);
     let smtp: Awaited<ReturnType<typeof connectSmtp>> | undefined;
     try {
       if (values.smtp) {
