@@ -297,7 +297,11 @@ function atRiskItem(a: AtRiskIndicator, year: number): string {
   const name = bare(a.name);
   const months = a.months ? `${formatNumber(a.months)} tháng` : 'các tháng';
   // The history's sentence, the same as the Xu hướng sheet's, says the pace, the month it reaches and the target's year.
-  if (a.explanation) return `- ${name}: ${a.explanation}`;
+  if (a.explanation) {
+    // After the colon the sentence runs on in lower case, with the report's typographic quotes.
+    const text = a.explanation.replace(/"([^"]*)"/g, '“$1”');
+    return `- ${name}: ${text.charAt(0).toLocaleLowerCase('vi')}${text.slice(1)}`;
+  }
   switch (a.reason) {
     case 'paceBelowTarget':
       return `- ${name}: hiện đạt ${now}; theo tốc độ bình quân các tháng đã báo cáo, đến hết năm ${year} dự kiến chỉ đạt ${formatValue(a.projection, a.unitOfMeasure)} (${target}).`;

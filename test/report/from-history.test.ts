@@ -82,7 +82,14 @@ describe('historyForReport: the report says what the Xu hướng sheet says', ()
   it('words the at-risk indicators with the history\'s sentences', () => {
     const text = atRiskParagraphs(input).join('\n');
     expect(text).toContain('Có 2 chỉ tiêu có nguy cơ không đạt chỉ tiêu năm 2026:');
-    for (const i of history.indicators.filter((x) => x.atRisk)) expect(text).toContain(`- ${i.text}: ${i.risk?.reason}`);
+    const risky = history.indicators.filter((x) => x.atRisk);
+    expect(risky.map((i) => i.key)).toEqual(['PL1.I.1', 'PL1.I.2']);
+    // The history's sentence, run on after the colon in lower case and with typographic quotes.
+    expect(text).toContain('- Tỷ lệ hồ sơ số hóa: tăng bình quân 5 điểm % mỗi tháng');
+    for (const i of risky) {
+      const reason = (i.risk?.reason as string).replace(/"([^"]*)"/g, '“$1”');
+      expect(text).toContain(`- ${i.text}: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`);
+    }
   });
 
   it('names the repeat offenders with their months running', () => {
