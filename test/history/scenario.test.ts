@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { consolidateInputs, type ConsolidatedInputs } from '../../lib/app/consolidate';
+import { draftReport, historyForReport } from '../../lib/app/report';
 import type { Receipt } from '../../lib/app/intake';
 import { buildHistory } from '../../lib/history/build';
 import type { History } from '../../lib/history/types';
@@ -22,6 +23,7 @@ import { TREND_SHEET_NAME, trendCharts, trendSheet } from '../../lib/summary/tre
 import { writeSummaryXlsx } from '../../lib/summary/xlsx';
 import { currentDefinition } from '../../lib/template/registry';
 import { assertLibreOfficeInstalled, convertFiles } from '../_lib/libreoffice';
+import { docxParagraphs } from '../_lib/docx';
 import { loadWorkbook, xmlParts } from '../template/_lib/read';
 import { renderMessage } from '../../lib/node/mime';
 
@@ -252,6 +254,28 @@ describe('three months of history, September to November 2026, with known answer
     expect(summaryParts['xl/charts/chart4.xml']).toContain('<c:lineChart>');
     expect(summaryParts['xl/charts/chart5.xml']).toContain('PL1.I.5');
   });
+
+  it('states exactly those in the report drafted with the same archive: runs, risks with their reasons, the corrected and missing months', async () => {
+    const { data: _data, ...facts } = november.consolidation;
+    const { trends } = historyForReport(facts, { facts: archive.facts, sources: archive.sources }, catalog);
+    const text = docxParagraphs(await draftReport(facts, { trends })).join('\n');
+    const place = (code: string) => (roster.units.find((u) => u.code === code)?.name as string).replace(/^(UBND )?(Xã|Phường) /, '');
+    expect(text).toContain(`${place(ALWAYS_MISSING)} (3 tháng liên tiếp không gửi)`);
+    expect(text).toContain(`${place(LATE_TWICE)} (2 tháng liên tiếp gửi muộn)`);
+    expect(text).toContain('Sở Công Thương (2 tháng liên tiếp gửi muộn hoặc không gửi)');
+    expect(text).not.toContain(`${place(RECOVERED)} (`);
+    const reasonOf = (key: string) => {
+      const reason = history.indicators.find((i) => i.key === key)?.risk?.reason as string;
+      return `${reason.charAt(0).toLowerCase()}${reason.slice(1)}`;
+    };
+    expect(text).toContain(`: ${reasonOf('PL1.I.5')}`);
+    expect(text).toContain(`: ${reasonOf('PL1.I.1')}`);
+    expect(history.indicators.find((i) => i.key === 'PL1.II.1')?.risk).toBeNull();
+    expect(text).toContain('Chưa có số liệu tháng 7/2026 và tháng 8/2026');
+    expect(text).toContain('Số liệu tháng 9/2026 đã được cập nhật theo báo cáo đơn vị gửi lại sau đó');
+    // Last month's province rate beside this month's, in points.
+    expect(text).toMatch(/so với tháng 10\/2026/);
+  }, TIMEOUT);
 
   it('prints the Xu hướng sheet in LibreOffice on A4 landscape pages at 8 pt or more: every indicator, the risks, the repeat offenders', async () => {
     assertLibreOfficeInstalled();

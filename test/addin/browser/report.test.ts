@@ -11,7 +11,7 @@ import { countConsolidation } from '../../../lib/consolidate/counts';
 import { formatNumber, formatPercent } from '../../../lib/period/format';
 import { parseReportSettings } from '../../../lib/report/settings';
 import { factsFromStamp, SUMMARY_STAMP_SHEET, type SummaryFacts } from '../../../lib/summary/facts';
-import { docxParagraphs, docxTextParts } from '../_lib/docx';
+import { docxParagraphs, docxTextParts } from '../../_lib/docx';
 import { excelRun } from '../_lib/excel';
 import { period } from '../_lib/returns';
 import { FakeExcel, uninstallFakeOffice } from '../fake-office/office';
