@@ -1,10 +1,13 @@
 // "Tổng hợp" in the pane: the files the secretariat picked, through lib's one consolidation step
 // (lib/app/consolidate.ts), exactly as `da06 consolidate` runs it on disk: the same receipt sources
-// (receipts log, e-mail Date, report date in the form) and the same previous month's summary.
-import { consolidateInputs, type ConsolidatedInputs } from '../../lib/app/consolidate';
+// (receipts log, e-mail Date, report date in the form), the same previous month's summary and the
+// same history of months (earlier summaries picked, as `--history` reads a folder).
+import { consolidateInputs, type ConsolidatedInputs, type HistoryInput } from '../../lib/app/consolidate';
 import { readReceipts, type RawInput, type ReadReceipts, type Receipt } from '../../lib/app/intake';
 import type { Period } from '../../lib/period/period';
+import type { SummaryFacts } from '../../lib/summary/facts';
 import { readPreviousSummary, type PreviousSummary } from '../../lib/summary/previous';
+import { readSummary } from '../../lib/summary/read';
 import type { FieldValue } from '../../lib/validate/check';
 import { bundledContext } from './check/context';
 
@@ -26,6 +29,8 @@ export interface ConsolidateFilesOptions {
   receipts?: ReadonlyMap<string, Receipt>;
   /** Last month's province values ({@link readPickedPrevious}), as `--previous`. */
   previous?: ReadonlyMap<string, FieldValue>;
+  /** Earlier months' summaries ({@link readPickedHistory}), as `--history`: adds the Xu hướng sheet and the trend charts. */
+  history?: HistoryInput;
   onProgress?: (done: number, total: number, label: string) => void;
   signal?: AbortSignal;
 }
@@ -55,6 +60,42 @@ export async function readPickedPrevious(file: PickedFile, period: Period): Prom
   return readPreviousSummary(new Uint8Array(await file.arrayBuffer()), period);
 }
 
+/** Earlier months' summaries picked in the pane: what `readArchive` gives the CLI for a folder. */
+export interface PickedHistory {
+  /** Every da06 summary picked, in name order. */
+  facts: SummaryFacts[];
+  /** Each summary's file name, by its facts (buildHistory's `sources`). */
+  sources: Map<SummaryFacts, string>;
+  /** Picked files that are no da06 summary, with the reason in Vietnamese: noted, not an error. */
+  skipped: Array<{ file: string; reason: string }>;
+}
+
+/** Earlier months' summaries picked in the pane, each recognised by its content as `da06 consolidate --history` does. */
+export async function readPickedHistory(files: readonly PickedFile[]): Promise<PickedHistory> {
+  const result: PickedHistory = { facts: [], sources: new Map(), skipped: [] };
+  for (const file of inListingOrder(files)) {
+    if (file.name.startsWith('~$')) {
+      result.skipped.push({ file: file.name, reason: 'tệp khóa tạm của Excel (~$…), không phải báo cáo' });
+      continue;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch {
+      result.skipped.push({ file: file.name, reason: 'không mở được tệp (không có quyền đọc hoặc tệp đang bị khóa)' });
+      continue;
+    }
+    const read = readSummary(bytes);
+    if (!read.ok) {
+      result.skipped.push({ file: file.name, reason: read.reason });
+      continue;
+    }
+    result.facts.push(read.facts);
+    result.sources.set(read.facts, file.name);
+  }
+  return result;
+}
+
 /** Reads, validates and merges the picked files, then lays out the summary; cancellable between files. */
 export async function consolidateFiles(files: readonly PickedFile[], options: ConsolidateFilesOptions): Promise<ConsolidatedInputs> {
   const { catalog, roster } = bundledContext();
@@ -73,6 +114,7 @@ export async function consolidateFiles(files: readonly PickedFile[], options: Co
     ...(options.integrityKey ? { integrityKey: options.integrityKey } : {}),
     ...(options.receipts ? { receipts: options.receipts } : {}),
     ...(options.previous ? { previous: options.previous } : {}),
+    ...(options.history ? { history: options.history } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     pause: yieldToUi,
     // "tệp 8/120" counts the files picked; a saved e-mail's attachments share its number.

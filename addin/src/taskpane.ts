@@ -5,6 +5,7 @@ import { officeJsFailure } from './officejs';
 import { EXCEL_API, officeApiSupport } from './office/features';
 import { ConsolidateView } from './pane/consolidate-view';
 import { byId, clear, notice } from './pane/dom';
+import { HistoryPicker } from './pane/history-picker';
 import { ReportView } from './pane/report-view';
 import { ValidateView } from './pane/validate-view';
 
@@ -40,8 +41,9 @@ function start(info: { host: Office.HostType | null }): void {
   }
   const now = () => new Date();
   new ValidateView({ now, apiSupport: officeApiSupport, documentUrl: () => Office.context.document.url ?? '' });
-  const report = new ReportView({ platform: () => Office.context.diagnostics?.platform as unknown as string | undefined });
-  new ConsolidateView({ now, apiSupport: officeApiSupport, onConsolidated: (c) => report.useConsolidation(c) });
+  const history = new HistoryPicker();
+  const report = new ReportView({ platform: () => Office.context.diagnostics?.platform as unknown as string | undefined, history });
+  new ConsolidateView({ now, apiSupport: officeApiSupport, history, onConsolidated: (c) => report.useConsolidation(c) });
   byId('tab-validate').addEventListener('click', () => show('validate'));
   byId('tab-consolidate').addEventListener('click', () => show('consolidate'));
   const route = () => show(HASHES[window.location.hash] ?? 'validate');

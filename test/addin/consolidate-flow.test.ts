@@ -1,8 +1,13 @@
-import { consolidateFiles, readPickedPrevious, readPickedReceipts, type PickedFile } from '../../addin/src/consolidate-flow';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { consolidateFiles, readPickedHistory, readPickedPrevious, readPickedReceipts, type PickedFile } from '../../addin/src/consolidate-flow';
 import { ConsolidationCancelledError } from '../../lib/app/consolidate';
 import { consolidationHeadline } from '../../lib/app/headline';
-import { parsePeriod, type Period } from '../../lib/period/period';
+import { createPeriod, parsePeriod, type Period } from '../../lib/period/period';
+import { readArchive } from '../../lib/node/history';
 import { renderMessage } from '../../lib/node/mime';
+import type { SummaryFacts } from '../../lib/summary/facts';
 import { writeSummaryXlsx } from '../../lib/summary/xlsx';
 import { filledReturn, period } from './_lib/returns';
 
@@ -95,5 +100,40 @@ describe('the optional files of Tổng hợp', () => {
     expect(read.ok && [read.period, read.values.size]).toEqual(['2026-10', 56]);
     expect(await readPickedPrevious(summary, parsePeriod('2026-12') as Period)).toEqual({ ok: false, reason: 'đây là báo cáo tổng hợp kỳ tháng 10 năm 2026, không phải kỳ trước (tháng 11 năm 2026) của kỳ tháng 12 năm 2026' });
     expect(await readPickedPrevious(picked('syt.xlsx', returned), period)).toEqual({ ok: false, reason: 'tệp không phải báo cáo tổng hợp do da06 tạo' });
+  });
+
+  it('reads summaries of earlier months picked together as --history reads a folder: the same facts and file names in name order, the other files skipped with their reason', async () => {
+    const summaries = await Promise.all(
+      [9, 10].map(async (month) => {
+        const p = createPeriod(2026, month);
+        const { model } = await consolidateFiles([picked('cat.xlsx', await filledReturn('CAT', { period: p, reportDate: `2026-${month + 1}-05` }))], { period: p, now });
+        return { name: `tong-hop-${p.id}.xlsx`, bytes: await writeSummaryXlsx(model, { generatedAt: now }) };
+      }),
+    );
+    const files = [summaries[1], { name: 'ghi-chu.xlsx', bytes: await filledReturn('SYT') }, { name: '~$tong-hop-2026-10.xlsx', bytes: new Uint8Array(165) }, summaries[0]] as Array<{ name: string; bytes: Uint8Array }>;
+    const dir = mkdtempSync(join(tmpdir(), 'da06-luu-tru-'));
+    let archive: ReturnType<typeof readArchive>;
+    try {
+      for (const f of files) writeFileSync(join(dir, f.name), f.bytes);
+      archive = readArchive(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const read = await readPickedHistory(files.map((f) => picked(f.name, f.bytes)));
+    const named = (r: { facts: SummaryFacts[]; sources: ReadonlyMap<SummaryFacts, string> }) => r.facts.map((f) => [f.period, r.sources.get(f)]);
+    expect(named(read)).toEqual([
+      ['2026-09', 'tong-hop-2026-09.xlsx'],
+      ['2026-10', 'tong-hop-2026-10.xlsx'],
+    ]);
+    expect(named(read)).toEqual(named(archive));
+    expect(read.facts).toEqual(archive.facts);
+    expect(read.skipped).toEqual(archive.skipped);
+    expect(read.skipped).toEqual([
+      { file: 'ghi-chu.xlsx', reason: 'tệp không phải báo cáo tổng hợp do da06 tạo' },
+      { file: '~$tong-hop-2026-10.xlsx', reason: 'tệp khóa tạm của Excel (~$…), không phải báo cáo' },
+    ]);
+    // A file the browser can no longer read (moved, or locked by another program) is skipped, not a failure.
+    const gone = { name: 'tong-hop-2026-08.xlsx', arrayBuffer: () => Promise.reject(new DOMException('The requested file could not be read', 'NotReadableError')) };
+    expect((await readPickedHistory([gone])).skipped).toEqual([{ file: 'tong-hop-2026-08.xlsx', reason: 'không mở được tệp (không có quyền đọc hoặc tệp đang bị khóa)' }]);
   });
 });

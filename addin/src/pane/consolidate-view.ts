@@ -13,10 +13,13 @@ import { openSummaryWorkbook } from '../office/new-workbook';
 import { runExcel } from '../office/run';
 import { WorkbookProtectedError, WriteCancelledError, WriteFailedError, writeSummaryModel } from '../office/write-summary';
 import { byId, clear, h, notice } from './dom';
+import { historyNoteLines, type HistoryPicker } from './history-picker';
 
 export interface ConsolidateViewOptions {
   now: () => Date;
   apiSupport: ApiSupport;
+  /** Earlier months' summaries picked for the Xu hướng sheet (as `--history`). */
+  history: HistoryPicker;
   /** A run's consolidation once it is written (the report drafts from it); undefined when a run starts. */
   onConsolidated?: (consolidation: Consolidation | undefined) => void;
 }
@@ -226,7 +229,7 @@ export class ConsolidateView {
     this.options.onConsolidated?.(undefined);
     try {
       // An unusable receipts log or summary of last month stops the run before it starts, as the CLI does.
-      const [receipts, previous] = await Promise.all([this.readReceipts(), this.readPrevious()]);
+      const [receipts, previous, archive] = await Promise.all([this.readReceipts(), this.readPrevious(), this.options.history.archive()]);
       const refused = [receipts, previous].flatMap((read) => (read && 'refused' in read ? [read.refused] : []));
       if (refused.length > 0) {
         this.result.append(notice('error', 'Chưa tổng hợp', ...refused, 'Chọn lại tệp, hoặc bấm "Bỏ chọn" để tổng hợp không dùng tệp đó.'));
@@ -234,20 +237,23 @@ export class ConsolidateView {
       }
       this.cancelButton.hidden = false;
       this.progressBox.hidden = false;
-      const { consolidation, model } = await consolidateFiles(files, {
+      const { consolidation, model, history } = await consolidateFiles(files, {
         period,
         now,
         ...(this.secret.value ? { integrityKey: this.secret.value } : {}),
         ...(receipts && 'receipts' in receipts ? { receipts: receipts.receipts } : {}),
         ...(previous && 'values' in previous ? { previous: previous.values } : {}),
+        ...(archive ? { history: { facts: archive.facts, sources: archive.sources } } : {}),
         signal: controller.signal,
         onProgress: (done, total, label) => this.setProgress(done, total, label, 0, 50),
       });
+      const notes = history && archive ? historyNoteLines(history, archive.skipped) : [];
+      const receiptProblems = receipts && 'problems' in receipts ? receipts.problems : [];
       if (this.newWorkbook.checked) {
         this.setProgress(0, 1, 'Đang mở sổ tổng hợp mới…', 50, 100);
         await openSummaryWorkbook(model, now);
         this.options.onConsolidated?.(consolidation);
-        this.showResult(consolidation, 'Đã mở báo cáo tổng hợp trong một sổ mới (có thanh dữ liệu thay cho biểu đồ).', receipts && 'problems' in receipts ? receipts.problems : []);
+        this.showResult(consolidation, 'Đã mở báo cáo tổng hợp trong một sổ mới (có thanh dữ liệu thay cho biểu đồ).', receiptProblems, notes);
       } else {
         const written = await runExcel((context) =>
           writeSummaryModel(context, model, {
@@ -258,7 +264,7 @@ export class ConsolidateView {
         );
         this.options.onConsolidated?.(consolidation);
         const replaced = written.replaced.length > 0 ? ` Các trang cùng tên của lần tổng hợp trước đã được thay.` : '';
-        this.showResult(consolidation, `Đã ghi ${written.sheets.length} trang và ${written.charts} biểu đồ vào sổ đang mở: ${written.sheets.join(', ')}.${replaced}`, receipts && 'problems' in receipts ? receipts.problems : []);
+        this.showResult(consolidation, `Đã ghi ${written.sheets.length} trang và ${written.charts} biểu đồ vào sổ đang mở: ${written.sheets.join(', ')}.${replaced}`, receiptProblems, notes);
       }
     } catch (error) {
       this.showFailure(error);
@@ -284,9 +290,10 @@ export class ConsolidateView {
     }
   }
 
-  private showResult(c: Consolidation, written: string, receiptProblems: readonly string[]): void {
+  private showResult(c: Consolidation, written: string, receiptProblems: readonly string[], historyNotes: readonly string[]): void {
     const headline = consolidationHeadline(c);
     this.result.append(notice('success', headline.title, written), h('ul', { class: 'headline' }, ...headline.lines.map((line) => h('li', {}, line))));
+    if (historyNotes.length > 0) this.result.append(notice('info', 'Xu hướng các tháng', ...historyNotes));
     if (receiptProblems.length > 0) {
       this.result.append(notice('warning', `Sổ tiếp nhận: bỏ qua ${receiptProblems.length} dòng không đọc được`, ...receiptProblems.map(sentence)));
     }

@@ -1,22 +1,28 @@
 /// <reference types="office-js" />
 // "Báo cáo tháng" under Tổng hợp: the month's báo cáo (.docx) drafted in the pane by lib's one report
 // step, from the consolidation just made or from the da06 summary already in the open workbook, and
-// handed to the user to save. The docx code lives in report.js, loaded only when it can run.
+// handed to the user to save, with the trends of the earlier months' summaries picked above (as
+// `da06 report --history`). The docx code lives in report.js, loaded only when it can run.
 import { toVietnamIso } from '../../../lib/_lib/calendar';
 import type { Consolidation } from '../../../lib/consolidate/types';
 import { formatDayMonthYear } from '../../../lib/period/format';
 import { parseReportSettings, type ReportSettings } from '../../../lib/report/settings';
+import type { ReportTrends } from '../../../lib/report/model';
 import type { SummaryFacts } from '../../../lib/summary/facts';
+import { bundledContext } from '../check/context';
 import { describeError } from '../office/errors';
 import { readOpenSummary } from '../office/read-summary';
 import { runExcel } from '../office/run';
 import { loadReportBundle, missingReportFeatures, ReportBundleError } from '../report/load';
 import { DOCX_TYPE, saveFile } from '../report/save';
 import { byId, clear, h, notice } from './dom';
+import { historyNoteLines, type HistoryPicker } from './history-picker';
 
 export interface ReportViewOptions {
   /** Office's platform (`PC`, `Mac`, `iOS`, `OfficeOnline`…): Excel for Mac and iPad lets no add-in save a file. */
   platform: () => string | undefined;
+  /** Earlier months' summaries picked in the Tổng hợp section: the report's trends (as `--history`). */
+  history: HistoryPicker;
 }
 
 const SETTINGS_KEY = 'da06.reportSettings';
@@ -204,7 +210,17 @@ export class ReportView {
       facts = read.facts;
       from = `báo cáo tổng hợp trong sổ đang mở (tổng hợp lúc ${whenText(facts.generatedAt)})`;
     }
-    const bytes = await (await bundle).draftReport(facts, settings ? { settings } : {});
+    const report = await bundle;
+    // The same History the Xu hướng sheet is built from, computed in report.js with lib's step (nothing of it in taskpane.js).
+    const archive = await this.options.history.archive();
+    let trends: ReportTrends | undefined;
+    let notes: string[] = [];
+    if (archive) {
+      const found = report.historyForReport(facts, { facts: archive.facts, sources: archive.sources }, bundledContext().catalog);
+      trends = found.trends;
+      notes = historyNoteLines(found.history, archive.skipped);
+    }
+    const bytes = await report.draftReport(facts, { ...(settings ? { settings } : {}), ...(trends ? { trends } : {}) });
     const name = `bao-cao-${facts.period}.docx`;
     const save = () => saveFile(bytes, name, DOCX_TYPE);
     save();
@@ -217,7 +233,9 @@ export class ReportView {
         `Tệp ${name}: Excel (hoặc trình duyệt) hỏi nơi lưu, hoặc lưu ngay vào thư mục Tải về (Downloads) của máy. Số liệu lấy từ ${from}.`,
         'Mở bằng Word (hoặc LibreOffice Writer), đọc lại, điền số văn bản và ngày ký trước khi trình ký.',
         ...(settings ? [] : ['Lưu ý: dùng thiết lập mặc định (cơ quan ban hành, ký hiệu, nơi nhận, người ký là ví dụ); chọn tệp Thiết lập báo cáo (JSON) để thay.']),
+        ...(archive ? [] : ['Chưa so sánh với các tháng trước: chọn Báo cáo tổng hợp các tháng trước ở mục Tổng hợp phía trên để thêm xu hướng.']),
       ),
+      ...(notes.length > 0 ? [notice('info', 'Xu hướng các tháng', ...notes)] : []),
       h('div', { class: 'actions' }, again),
     );
   }

@@ -1,6 +1,10 @@
 // What report.js (the báo cáo bundle, with docx) offers the pane once loaded: types only here, so
 // the pane's own bundle never pulls in the docx library.
+import type { HistoryInput } from '../../../lib/app/consolidate';
 import type { DraftReportOptions } from '../../../lib/app/report';
+import type { Catalog } from '../../../lib/catalog/schema';
+import type { History } from '../../../lib/history/types';
+import type { ReportTrends } from '../../../lib/report/model';
 import type { SummaryFacts } from '../../../lib/summary/facts';
 
 /** The global report.js registers itself on. */
@@ -12,4 +16,6 @@ export const REPORT_BUNDLE_FILE = 'report.js';
 export interface ReportBundle {
   /** lib/app/report.ts's draftReport, the step `da06 report` runs. */
   draftReport(facts: SummaryFacts, options?: DraftReportOptions): Promise<Uint8Array>;
+  /** lib/app/report.ts's historyForReport, as `da06 report --history` runs it (the catalog is the pane's own). */
+  historyForReport(current: SummaryFacts, archive: HistoryInput, catalog: Catalog): { history: History; trends: ReportTrends };
 }

@@ -180,14 +180,20 @@ describe('task pane in Chromium', () => {
     await context.close();
   });
 
-  it('Tổng hợp of .xlsx and .eml files, and Hủy, in a Chromium cut down to what Internet Explorer 11 has', async () => {
+  it('Tổng hợp of .xlsx and .eml files with an earlier month’s summary for the Xu hướng sheet, and Hủy, in a Chromium cut down to what Internet Explorer 11 has', async () => {
     const files = await monthFiles();
+    const october = parsePeriod('2026-10') as Period;
+    const last = await consolidateFiles([{ name: 'CAT-10.xlsx', arrayBuffer: async () => (await filledReturn('CAT', { period: october, reportDate: '2026-11-05' })).slice().buffer }], { period: october, now: new Date('2026-11-11T10:00:00+07:00') });
+    const earlier = { name: 'tong-hop-2026-10.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await writeSummaryXlsx(last.model, { generatedAt: new Date('2026-11-11T03:00:00Z') })) };
     const { page, context, errors } = await openPage(harness, { seed: { sheets: [{ name: 'Sheet1', cells: {} }] }, fake: { apiVersion: '1.7' }, path: 'taskpane.html#tong-hop', isolateOffice: true, afterOfficeJs: ie11EmulationSource() });
     await page.locator('#files').setInputFiles(files);
     await page.getByText(`Đã chọn ${files.length} tệp: ${files.length - 1} tệp Excel, 1 thư điện tử .eml.`).waitFor();
     // The receipts log through the pane's own UTF-8 decoder (IE11 has no TextDecoder).
     await page.locator('#receipts').setInputFiles({ name: 'sổ tiếp nhận.csv', mimeType: 'text/csv', buffer: Buffer.from('tệp,thời điểm nhận\n2026-11_CAT_cong-an-tinh.xlsx,05/12/2026 10:00\n', 'utf8') });
     await page.getByText('Sổ tiếp nhận "sổ tiếp nhận.csv": thời điểm nhận của 1 tệp.').waitFor();
+    // The history of months (buildHistory, the projections) runs in the ES5 build too.
+    await page.locator('#history').setInputFiles(earlier);
+    await page.getByText('Các tháng trước: báo cáo tổng hợp tháng 10/2026 (1 tệp đã chọn).').waitFor();
     await page.getByRole('button', { name: 'Tổng hợp', exact: true }).click();
     await page.locator('.notice-success', { hasText: 'Đã tổng hợp kỳ tháng 11 năm 2026' }).waitFor({ timeout: 45_000 });
     expect(await page.locator('ul.headline li').first().innerText()).toMatch(/^Đơn vị phải báo cáo: \d+; đã gửi 5 /);
@@ -195,7 +201,8 @@ describe('task pane in Chromium', () => {
     // The fake's own realm (the iframe) is untouched: ask it what was written.
     const office = page.frames()[1] as Frame;
     const sheets = await office.evaluate(() => (window as unknown as { __fakeOffice: { exportSeed(): { sheets: Array<{ name: string }> } } }).__fakeOffice.exportSeed().sheets.map((x) => x.name));
-    expect(sheets).toEqual(['Sheet1', SUMMARY_SHEET_NAMES.overview, CHART_SHEET_NAME, ...Object.values(SUMMARY_SHEET_NAMES).slice(1).filter((n) => n !== SUMMARY_SHEET_NAMES.trends), '_da06_tonghop']);
+    expect(sheets).toEqual(['Sheet1', SUMMARY_SHEET_NAMES.overview, CHART_SHEET_NAME, SUMMARY_SHEET_NAMES.trends, ...Object.values(SUMMARY_SHEET_NAMES).slice(1).filter((n) => n !== SUMMARY_SHEET_NAMES.trends), '_da06_tonghop']);
+    expect(await page.locator('.notice-info', { hasText: 'Xu hướng các tháng' }).innerText()).toContain('Lịch sử các tháng (các tệp đã chọn): dùng báo cáo tổng hợp tháng 10/2026; chưa có tháng 7, 8, 9/2026');
     await page.screenshot({ path: join(OUTPUT, 'tong-hop-ie11.png'), fullPage: true });
 
     const many = Array.from({ length: 60 }, (_, i) => ({ ...(files[1] as (typeof files)[number]), name: `ban-sao-${i + 1}.xlsx` }));
