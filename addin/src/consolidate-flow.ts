@@ -3,11 +3,11 @@
 // (receipts log, e-mail Date, report date in the form), the same previous month's summary and the
 // same history of months (earlier summaries picked, as `--history` reads a folder).
 import { consolidateInputs, type ConsolidatedInputs, type HistoryInput } from '../../lib/app/consolidate';
+import { readArchiveEntry } from '../../lib/app/history';
 import { readReceipts, type RawInput, type ReadReceipts, type Receipt } from '../../lib/app/intake';
 import type { Period } from '../../lib/period/period';
 import type { SummaryFacts } from '../../lib/summary/facts';
 import { readPreviousSummary, type PreviousSummary } from '../../lib/summary/previous';
-import { readSummary } from '../../lib/summary/read';
 import type { FieldValue } from '../../lib/validate/check';
 import { bundledContext } from './check/context';
 
@@ -74,18 +74,13 @@ export interface PickedHistory {
 export async function readPickedHistory(files: readonly PickedFile[]): Promise<PickedHistory> {
   const result: PickedHistory = { facts: [], sources: new Map(), skipped: [] };
   for (const file of inListingOrder(files)) {
-    if (file.name.startsWith('~$')) {
-      result.skipped.push({ file: file.name, reason: 'tệp khóa tạm của Excel (~$…), không phải báo cáo' });
-      continue;
-    }
-    let bytes: Uint8Array;
+    let bytes: Uint8Array | null;
     try {
-      bytes = new Uint8Array(await file.arrayBuffer());
+      bytes = file.name.startsWith('~$') ? null : new Uint8Array(await file.arrayBuffer());
     } catch {
-      result.skipped.push({ file: file.name, reason: 'không mở được tệp (không có quyền đọc hoặc tệp đang bị khóa)' });
-      continue;
+      bytes = null;
     }
-    const read = readSummary(bytes);
+    const read = readArchiveEntry(file.name, bytes);
     if (!read.ok) {
       result.skipped.push({ file: file.name, reason: read.reason });
       continue;

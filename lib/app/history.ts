@@ -1,5 +1,24 @@
 import { monthList, monthText } from '../history/format';
 import { IGNORED_REASON_LABELS, type History } from '../history/types';
+import type { OpenWorkbookOptions } from '../read/workbook';
+import type { SummaryFacts } from '../summary/facts';
+import { readSummary } from '../summary/read';
+
+/** One file of the archive of past summaries: its facts, or why it is passed over (noted, not an error). */
+export type ArchiveEntry = { ok: true; facts: SummaryFacts } | { ok: false; reason: string };
+
+/**
+ * One file of the archive, the same rule for a folder (`--history`) and for files picked in the pane: an
+ * Excel lock file, a file that could not be read (`bytes` null) and a workbook that is no da06 summary are
+ * passed over with their reason; a summary is recognised by its content, whatever its name.
+ * @example readArchiveEntry('~$tong-hop.xlsx', bytes) // { ok: false, reason: 'tệp khóa tạm của Excel (~$…), không phải báo cáo' }
+ */
+export function readArchiveEntry(name: string, bytes: Uint8Array | null, options: Pick<OpenWorkbookOptions, 'codec'> = {}): ArchiveEntry {
+  if (name.startsWith('~$')) return { ok: false, reason: 'tệp khóa tạm của Excel (~$…), không phải báo cáo' };
+  if (bytes === null) return { ok: false, reason: 'không mở được tệp (không có quyền đọc hoặc tệp đang bị khóa)' };
+  const read = readSummary(bytes, options);
+  return read.ok ? { ok: true, facts: read.facts } : { ok: false, reason: read.reason };
+}
 
 /** Past this many, files that are not summaries are counted rather than listed. */
 const LISTED = 10;

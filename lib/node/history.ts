@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import type { SummaryFacts } from '../summary/facts';
-import { readSummary } from '../summary/read';
+import { readArchiveEntry } from '../app/history';
 import { listFiles } from './intake';
 import { nativeZipCodec } from './zip-codec';
 
@@ -44,18 +44,13 @@ export function readArchive(dir: string, options: { exclude?: readonly string[] 
     const file = relative(root, path) || path;
     const name = basename(path);
     if (!/\.xlsx$/i.test(name) || excluded.has(path)) continue;
-    if (name.startsWith('~$')) {
-      result.skipped.push({ file, reason: 'tệp khóa tạm của Excel (~$…), không phải báo cáo' });
-      continue;
-    }
-    let bytes: Uint8Array;
+    let bytes: Uint8Array | null;
     try {
-      bytes = new Uint8Array(readFileSync(path));
+      bytes = name.startsWith('~$') ? null : new Uint8Array(readFileSync(path));
     } catch {
-      result.skipped.push({ file, reason: 'không mở được tệp (không có quyền đọc hoặc tệp đang bị khóa)' });
-      continue;
+      bytes = null;
     }
-    const read = readSummary(bytes, { codec: nativeZipCodec });
+    const read = readArchiveEntry(name, bytes, { codec: nativeZipCodec });
     if (!read.ok) {
       result.skipped.push({ file, reason: read.reason });
       continue;
