@@ -124,7 +124,7 @@ class Grid {
 
 function sourceRows(grid: Grid, history: History): void {
   const months = history.months.map((m) => (m.source === 'missing' ? 'Chưa có' : m.source === 'current' ? 'Kỳ này' : 'Có'));
-  const note = history.missing.length > 0 ? `Chưa có báo cáo tổng hợp ${monthList(history.missing)} trong thư mục lưu trữ: các tháng đó để trống, không suy đoán.` : 'Đủ báo cáo tổng hợp các tháng.';
+  const note = history.missing.length > 0 ? `Chưa có báo cáo tổng hợp ${monthList(history.missing)} trong các báo cáo tổng hợp đã lưu: các tháng đó để trống, không suy đoán.` : 'Đủ báo cáo tổng hợp các tháng.';
   const row = grid.add(SECTIONS.source, '', 'Báo cáo tổng hợp được dùng cho từng tháng', months, { note });
   history.months.forEach((m, i) => {
     if (m.source === 'missing') grid.mark(row, grid.layout.first + i, 'warn');

@@ -28,7 +28,7 @@ describe('trendSheet', () => {
 
   it('says where each month comes from: the missing months, and the month consolidated again', () => {
     expect(rowsOf('Nguồn')).toEqual([
-      ['Nguồn', '', 'Báo cáo tổng hợp được dùng cho từng tháng', 'Chưa có', 'Chưa có', 'Có', 'Có', 'Kỳ này', null, null, null, 'Chưa có báo cáo tổng hợp tháng 7, 8/2026 trong thư mục lưu trữ: các tháng đó để trống, không suy đoán.'],
+      ['Nguồn', '', 'Báo cáo tổng hợp được dùng cho từng tháng', 'Chưa có', 'Chưa có', 'Có', 'Có', 'Kỳ này', null, null, null, 'Chưa có báo cáo tổng hợp tháng 7, 8/2026 trong các báo cáo tổng hợp đã lưu: các tháng đó để trống, không suy đoán.'],
       [
         'Nguồn', '2026-09', 'Tháng 9/2026: dùng bản lập 20/11/2026 10:30 (tong-hop-2026-09 (gui lai).xlsx)', null, null, null, null, null, null, null, null,
         'Tháng này được tổng hợp lại (đơn vị gửi lại báo cáo): dùng bản lập sau cùng, không dùng bản lập 12/10/2026 09:00 (tong-hop-2026-09.xlsx).',
