@@ -1,6 +1,7 @@
 // Builds the deployable pane into dist/addin with esbuild: the bundles (lib and the seeds inside),
 // lowered to ES5 with core-js for Internet Explorer 11, the pages, icons drawn at every size, the
 // manifest with this build's URLs, and Office.js itself when it is served with the add-in.
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import * as swc from '@swc/core';
@@ -49,6 +50,23 @@ export interface BuildAddinOptions {
   mode: 'production' | 'development';
   /** Where the pages load Office.js from; `cdn` when absent. */
   officeJs?: OfficeJsSource;
+}
+
+/** The first 10 hex digits of a file's SHA-256: the `?v=` a page or the pane asks for it by. */
+export function contentVersion(bytes: string | Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 10);
+}
+
+/**
+ * The pages' own scripts and stylesheet asked for by content (`taskpane.js?v=…`): Office's webviews
+ * cache them hard, and a page of one build running another build's script fails in ways no message
+ * explains. A file the page names but the build lacks is left as it is.
+ */
+export function withVersionedAssets(html: string, versionOf: (file: string) => string | undefined): string {
+  return html.replace(/(<(?:script|link)\b[^>]*\s(?:src|href)=")([\w-]+\.(?:js|css))(")/g, (whole, open: string, file: string, close: string) => {
+    const version = versionOf(file);
+    return version ? `${open}${file}?v=${version}${close}` : whole;
+  });
 }
 
 /** The `@microsoft/office-js` files a local build serves: its whole dist/ folder, less the debug builds no page loads. */
@@ -156,7 +174,8 @@ export const IE11_PATCHES: esbuild.Plugin = {
 /** The báo cáo bundle (docx inside), loaded by the pane on demand: see addin/src/report/load.ts. */
 export const REPORT_ENTRY = { report: join(SOURCE, 'report', 'entry.ts') };
 
-export function esbuildOptions(options: BuildAddinOptions): esbuild.BuildOptions {
+/** `reportUrl`: where the pane's bundle loads report.js from (production: with its version). */
+export function esbuildOptions(options: BuildAddinOptions, reportUrl?: string): esbuild.BuildOptions {
   const dev = options.mode === 'development';
   return {
     // Development builds everything for modern browsers in one go; production builds report.js apart (reportBundleOptions).
@@ -172,7 +191,7 @@ export function esbuildOptions(options: BuildAddinOptions): esbuild.BuildOptions
     logLevel: 'warning',
     // A package's browser build wins (exceljs → its prebuilt dist/exceljs.min.js); lib never reaches for node:*.
     mainFields: ['browser', 'module', 'main'],
-    define: { 'process.env.NODE_ENV': JSON.stringify(options.mode) },
+    define: { 'process.env.NODE_ENV': JSON.stringify(options.mode), ...(reportUrl ? { __DA06_REPORT_URL__: JSON.stringify(reportUrl) } : {}) },
     plugins: [IE11_PATCHES],
     ...(dev ? { banner: { js: "new EventSource('/esbuild').addEventListener('change', () => location.reload());" } } : {}),
   };
@@ -248,6 +267,14 @@ export function writeStatic(options: BuildAddinOptions): string[] {
   return written;
 }
 
+/** The built pages, each asking for the build's own scripts and stylesheet by content version. */
+function versionPages(outdir: string): void {
+  const versionOf = (file: string) => (existsSync(join(outdir, file)) ? contentVersion(readFileSync(join(outdir, file))) : undefined);
+  for (const page of ['taskpane.html', 'commands.html', 'huong-dan.html']) {
+    writeFileSync(join(outdir, page), withVersionedAssets(readFileSync(join(outdir, page), 'utf8'), versionOf));
+  }
+}
+
 function coreJsVersion(): string {
   const { version } = JSON.parse(readFileSync(require.resolve('core-js/package.json'), 'utf8')) as { version: string };
   return version.split('.').slice(0, 2).join('.');
@@ -298,8 +325,8 @@ export async function lowerToEs5(code: string, file: string): Promise<string> {
 }
 
 /** The production bundles before lowering: modern syntax, not minified (what lowerToEs5 takes). */
-export async function bundleSources(options: BuildAddinOptions): Promise<esbuild.BuildResult & { outputFiles: esbuild.OutputFile[] }> {
-  return esbuild.build({ ...esbuildOptions(options), target: 'esnext', minify: false, write: false });
+export async function bundleSources(options: BuildAddinOptions, reportUrl?: string): Promise<esbuild.BuildResult & { outputFiles: esbuild.OutputFile[] }> {
+  return esbuild.build({ ...esbuildOptions(options, reportUrl), target: 'esnext', minify: false, write: false });
 }
 
 /** The bundles: ES2017 with source maps for development, ES5 + core-js for production (IE11 and up). */
@@ -308,7 +335,10 @@ async function writeBundles(options: BuildAddinOptions): Promise<string[]> {
     const result = await esbuild.build({ ...esbuildOptions(options), metafile: true });
     return Object.keys(result.metafile.outputs).map((path) => path.split(/[\\/]/).pop() as string);
   }
-  const first = await bundleSources(options);
+  // report.js first: the pane's bundle asks for it by its content version.
+  const report = await esbuild.build({ ...reportBundleOptions(options), write: false });
+  const script = report.outputFiles.find((o) => o.path.endsWith('.js')) as esbuild.OutputFile;
+  const first = await bundleSources(options, `report.js?v=${contentVersion(script.text)}`);
   const written: string[] = [];
   const texts = new Map(first.outputFiles.map((o) => [relative(options.outdir, o.path).split(/[\\/]/).join('/'), o]));
   for (const [file, output] of texts) {
@@ -319,9 +349,7 @@ async function writeBundles(options: BuildAddinOptions): Promise<string[]> {
     writeFileSync(join(options.outdir, `${file}.LEGAL.txt`), `${legal.filter(Boolean).join('\n\n')}\n`);
     written.push(file, `${file}.LEGAL.txt`);
   }
-  const report = await esbuild.build({ ...reportBundleOptions(options), write: false });
   const found = report.outputFiles.find((o) => o.path.endsWith('.LEGAL.txt'))?.text.trimEnd() ?? '';
-  const script = report.outputFiles.find((o) => o.path.endsWith('.js')) as esbuild.OutputFile;
   writeFileSync(join(options.outdir, 'report.js'), script.text);
   // docx carries no legal comment of its own: its licence is added, as core-js's is to the ES5 bundles.
   writeFileSync(join(options.outdir, 'report.js.LEGAL.txt'), `${[found, licenceOf('docx', 'LICENSE')].filter(Boolean).join('\n\n')}\n`);
@@ -352,6 +380,7 @@ export async function buildAddin(options: BuildAddinOptions): Promise<string[]> 
   mkdirSync(options.outdir, { recursive: true });
   const bundles = await writeBundles(options);
   const files = [...bundles, ...writeStatic(options)];
+  if (options.mode === 'production') versionPages(options.outdir);
   if (options.officeJs === 'local') {
     copyOfficeJs(options.outdir);
     files.push(`${OFFICE_JS_DIR}/office.js`);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import * as acorn from 'acorn';
-import { buildAddin, esbuildOptions, OFFICE_JS_CDN, officeJsFromEnv, officeJsPackageDir, reportBundleOptions, stylesheetWithoutVariables, undeployableUrlReason } from '../../addin/tools/build';
+import { buildAddin, contentVersion, esbuildOptions, OFFICE_JS_CDN, officeJsFromEnv, officeJsPackageDir, reportBundleOptions, stylesheetWithoutVariables, undeployableUrlReason, withVersionedAssets } from '../../addin/tools/build';
 import { drawIcon, ICON_NAMES, ICON_SIZES, iconFileName } from '../../addin/tools/icons';
 
 let outdir: string;
@@ -48,6 +48,18 @@ describe('buildAddin', () => {
     // Loaded by the pane's script, never by the page itself.
     expect(readFileSync(join(outdir, 'taskpane.html'), 'utf8')).not.toContain('report.js');
     expect(readFileSync(join(outdir, 'report.js.LEGAL.txt'), 'utf8')).toMatch(/^docx:\nThe MIT License/m);
+  });
+
+  it('asks for its own scripts and stylesheet by content version, so a webview never runs one build\'s page with another\'s script', () => {
+    const version = (file: string) => contentVersion(readFileSync(join(outdir, file)));
+    const assets = (page: string) => [...readFileSync(join(outdir, page), 'utf8').matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(assets('taskpane.html')).toEqual([OFFICE_JS_CDN, `taskpane.css?v=${version('taskpane.css')}`, 'assets/icon-32.png', `taskpane.js?v=${version('taskpane.js')}`]);
+    expect(assets('commands.html')).toEqual([OFFICE_JS_CDN, `commands.js?v=${version('commands.js')}`]);
+    expect(assets('huong-dan.html')).toEqual([`taskpane.css?v=${version('taskpane.css')}`]);
+    // The pane loads report.js by the version of the report.js built beside it.
+    const pane = readFileSync(join(outdir, 'taskpane.js'), 'utf8');
+    expect(pane).toContain(`"report.js?v=${version('report.js')}"`);
+    expect(version('report.js')).toMatch(/^[0-9a-f]{10}$/);
   });
 
   it('builds report.js for the modern browsers (ES2017 syntax, minified), not for Internet Explorer 11', async () => {
@@ -115,6 +127,21 @@ describe('buildAddin with Office.js served by the add-in (DA06_OFFICEJS=local, c
   it('takes the choice from DA06_OFFICEJS and refuses anything but local or cdn', () => {
     expect([officeJsFromEnv(undefined), officeJsFromEnv(''), officeJsFromEnv('cdn'), officeJsFromEnv('local')]).toEqual(['cdn', 'cdn', 'cdn', 'local']);
     expect(() => officeJsFromEnv('offline')).toThrow('DA06_OFFICEJS="offline" không hợp lệ: dùng local (Office.js kèm theo phần bổ trợ) hoặc cdn (tải từ Microsoft, mặc định).');
+  });
+});
+
+describe('withVersionedAssets', () => {
+  it('versions the own scripts and stylesheets a page names, and nothing else', () => {
+    const versions: Record<string, string> = { 'a.js': '0123456789', 'b.css': 'abcdefabcd' };
+    const html = ['<script src="https://cdn.example/x.js"></script>', '<script src="a.js"></script>', '<link rel="stylesheet" href="b.css">', '<script src="missing.js"></script>', '<img src="a.js">', '<a href="b.css">'].join('\n');
+    expect(withVersionedAssets(html, (file) => versions[file]).split('\n')).toEqual([
+      '<script src="https://cdn.example/x.js"></script>',
+      '<script src="a.js?v=0123456789"></script>',
+      '<link rel="stylesheet" href="b.css?v=abcdefabcd">',
+      '<script src="missing.js"></script>',
+      '<img src="a.js">',
+      '<a href="b.css">',
+    ]);
   });
 });
 

@@ -10,8 +10,14 @@ import type { SummaryFacts } from '../../../lib/summary/facts';
 /** The global report.js registers itself on. */
 export const REPORT_BUNDLE_GLOBAL = '__da06Report';
 
+/**
+ * The production build's `report.js?v=<its content hash>` (addin/tools/build.ts): a webview that cached
+ * an earlier report.js never runs it with a newer pane.
+ */
+declare const __DA06_REPORT_URL__: string | undefined;
+
 /** The file the pane loads on demand, next to taskpane.html. */
-export const REPORT_BUNDLE_FILE = 'report.js';
+export const REPORT_BUNDLE_FILE: string = typeof __DA06_REPORT_URL__ === 'string' ? __DA06_REPORT_URL__ : 'report.js';
 
 export interface ReportBundle {
   /** lib/app/report.ts's draftReport, the step `da06 report` runs. */

@@ -33,7 +33,8 @@ jest.setTimeout(90_000);
 
 assertChromiumInstalled();
 
-const REPORT_JS = /\/report\.js$/;
+/** report.js, asked for by its content version (`report.js?v=…`, addin/tools/build.ts). */
+const REPORT_JS = /\/report\.js\?v=[0-9a-f]{10}$/;
 
 function exportSeed(page: Page): Promise<SeedWorkbook> {
   return page.evaluate(() => (window as unknown as { __fakeOffice: { exportSeed(): SeedWorkbook } }).__fakeOffice.exportSeed());
@@ -59,7 +60,7 @@ async function draftAndSave(page: Page, button = 'Soạn báo cáo (Word)'): Pro
   return { download, bytes: new Uint8Array(readFileSync(await download.path())) };
 }
 
-const reportRequests = (opened: OpenedPage) => opened.requests.filter((r) => REPORT_JS.test(new URL(r.url).pathname));
+const reportRequests = (opened: OpenedPage) => opened.requests.filter((r) => REPORT_JS.test(r.url));
 
 /** The model written into an empty workbook by the pane's own writer, in Node. */
 async function writtenWorkbook(model: ConsolidatedInputs['model']): Promise<SeedWorkbook> {
