@@ -36,8 +36,9 @@ assertChromiumInstalled();
 /** report.js, asked for by its content version (`report.js?v=…`, addin/tools/build.ts). */
 const REPORT_JS = /\/report\.js\?v=[0-9a-f]{10}$/;
 
-function exportSeed(page: Page): Promise<SeedWorkbook> {
-  return page.evaluate(() => (window as unknown as { __fakeOffice: { exportSeed(): SeedWorkbook } }).__fakeOffice.exportSeed());
+/** As one JSON string: Playwright's own serializer takes tens of seconds over a workbook holding a province summary. */
+async function exportSeed(page: Page): Promise<SeedWorkbook> {
+  return JSON.parse(await page.evaluate(() => JSON.stringify((window as unknown as { __fakeOffice: { exportSeed(): SeedWorkbook } }).__fakeOffice.exportSeed()))) as SeedWorkbook;
 }
 
 /** The facts as lib reads them from the stamp sheet the pane wrote (keys in A, values in B). */
