@@ -25,3 +25,30 @@ export function base64(bytes: Uint8Array, lineLength = 0): string {
   for (let q = 0; q < out.length; q += perLine) lines.push(out.slice(q, q + perLine).join(''));
   return lines.join('\r\n');
 }
+
+const VALUES = new Int16Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i += 1) VALUES[ALPHABET.charCodeAt(i)] = i;
+
+/** The bytes of base64 text (whitespace ignored); throws on any other character or a wrong length. */
+export function fromBase64(text: string): Uint8Array {
+  const clean = text.replace(/[\s]+/g, '');
+  const body = clean.replace(/={1,2}$/, '');
+  if (clean.length % 4 !== 0 || body.length % 4 === 1) throw new Error('not base64');
+  const out = new Uint8Array(Math.floor((body.length * 3) / 4));
+  let bits = 0;
+  let value = 0;
+  let at = 0;
+  for (let i = 0; i < body.length; i += 1) {
+    const code = body.charCodeAt(i);
+    const digit = code < 128 ? (VALUES[code] as number) : -1;
+    if (digit < 0) throw new Error('not base64');
+    value = ((value << 6) | digit) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[at] = (value >> bits) & 0xff;
+      at += 1;
+    }
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import { getCell } from '../model/sheet';
 import type { WorkbookSource } from '../read/submission';
 import { openWorkbook, SheetLimitError, type OpenWorkbookOptions } from '../read/workbook';
-import { ContainerError } from '../read/zip';
+import { ContainerError, type ZipCodec } from '../read/zip';
 import { factsFromStamp, SUMMARY_MARKER, SUMMARY_STAMP_SHEET, type ReadStamp } from './facts';
 
 /** The stamp sheet's rows as key → value (column A → B), or null when there is no such sheet. */
@@ -22,9 +22,9 @@ function stampOf(source: WorkbookSource): Map<string, unknown> | null {
 }
 
 /** The facts a summary carries, from any workbook source (a file's zip, the workbook open in Excel). */
-export function readSummarySource(source: WorkbookSource): ReadStamp {
+export function readSummarySource(source: WorkbookSource, codec?: ZipCodec): ReadStamp {
   const rows = stampOf(source);
-  return rows ? factsFromStamp(rows) : { ok: false, reason: 'tệp không phải báo cáo tổng hợp do da06 tạo' };
+  return rows ? factsFromStamp(rows, codec) : { ok: false, reason: 'tệp không phải báo cáo tổng hợp do da06 tạo' };
 }
 
 /**
@@ -34,7 +34,7 @@ export function readSummarySource(source: WorkbookSource): ReadStamp {
  */
 export function readSummary(bytes: Uint8Array, options: Pick<OpenWorkbookOptions, 'codec'> = {}): ReadStamp {
   try {
-    return readSummarySource(openWorkbook(bytes, options));
+    return readSummarySource(openWorkbook(bytes, options), options.codec);
   } catch (error) {
     if (error instanceof ContainerError) return { ok: false, reason: `không đọc được tệp (${error.detail})` };
     if (error instanceof SheetLimitError) return { ok: false, reason: `trang "${error.sheet}" có quá nhiều ô` };

@@ -1,20 +1,26 @@
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { deflateSync, strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { consolidate } from '../../lib/consolidate/merge';
 import type { IntakeItem } from '../../lib/consolidate/types';
 import { loadCatalog, loadRoster } from '../../lib/node/seeds';
 import { parsePeriod } from '../../lib/period/period';
 import { buildSummaryModel } from '../../lib/summary/build';
-import { SUMMARY_FACTS_FORMAT, SUMMARY_MARKER, stampRows } from '../../lib/summary/facts';
+import { PLAIN_FACTS_FORMAT, SUMMARY_FACTS_FORMAT, SUMMARY_MARKER, stampRows } from '../../lib/summary/facts';
 import { readPreviousSummary } from '../../lib/summary/previous';
 import { readSummary } from '../../lib/summary/read';
 import { writeSummaryXlsx } from '../../lib/summary/xlsx';
+import { nativeZipCodec } from '../../lib/node/zip-codec';
 import { buildXlsx } from '../_lib/xlsx-fixture';
 import { templateXlsx } from '../_lib/template-fixture';
 
 const now = new Date('2026-12-11T02:00:00Z');
 const generatedAt = now;
-// A proposal long enough to be split over several cells, with an emoji (a surrogate pair) and a line break.
-const longProposal = `${'Đề nghị bổ sung kinh phí 🙏 cho việc số hóa hồ sơ.\n'.repeat(1400)}Hết.`;
+// A proposal long enough to be split over several cells even deflated (letters drawn at random), with
+// emoji (surrogate pairs) and line breaks.
+const LETTERS = 'aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ0123456789';
+let seed = 20261203;
+const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+const word = () => Array.from({ length: 6 }, () => LETTERS[Math.floor(random() * LETTERS.length)]).join('');
+const longProposal = `Đề nghị 🙏 ${Array.from({ length: 60 }, () => Array.from({ length: 140 }, word).join(' ')).join('\n🙏 ')}\nHết.`;
 
 function month() {
   const items: IntakeItem[] = [
@@ -27,8 +33,11 @@ function month() {
 describe('readSummary', () => {
   it('reads back exactly the month the summary recorded (all but the Dữ liệu records), long texts split over cells intact, line breaks as typed', async () => {
     const c = month();
-    const read = readSummary(await writeSummaryXlsx(buildSummaryModel(c), { generatedAt }));
+    const bytes = await writeSummaryXlsx(buildSummaryModel(c), { generatedAt });
+    const read = readSummary(bytes);
     if (!read.ok) throw new Error(read.reason);
+    // Node's zlib and fflate inflate the same facts.
+    expect(readSummary(bytes, { codec: nativeZipCodec })).toEqual(read);
     const { data: _data, ...expected } = c;
     expect(read.facts).toEqual(expected);
     expect(read.facts.concerns.find((x) => x.unit === 'CAT' && x.kind === 'proposal')?.text).toBe(longProposal);
@@ -41,7 +50,7 @@ describe('readSummary', () => {
     // The hidden sheet is the one whose first cell holds the marker (found by content, not by its number).
     const sheets = Object.keys(files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).map((f) => strFromU8(files[f] as Uint8Array));
     const stamp = sheets.find((xml) => xml.includes(`<t>${SUMMARY_MARKER}</t>`)) as string;
-    expect(stamp).toMatch(/<c r="B5"[^>]* t="inlineStr"><is><t/);
+    expect(stamp).toMatch(/<c r="B6"[^>]* t="inlineStr"><is><t/);
     expect(stamp).not.toContain('t="s"');
     // A shared-string table that cannot be read does not stop the facts (each part has its own checksum).
     files['xl/sharedStrings.xml'] = strToU8('<sst><si><t>hỏng');
@@ -54,6 +63,32 @@ describe('readSummary', () => {
     const bytes = buildXlsx({ sheets: [{ name: 'Tổng quan', rows: [['x']] }, { name: 'đổi tên', state: 'hidden', rows: rows.map(([k, v]) => [k, v]) }] });
     const read = readSummary(bytes);
     expect(read.ok && read.facts.period).toBe('2026-11');
+  });
+
+  it('keeps the facts deflated, in base64 (a tenth of the JSON for a province month), and still reads a summary written before, with the JSON itself', () => {
+    const c = month();
+    const { data: _data, ...facts } = c;
+    const json = JSON.stringify(facts);
+    const rows = stampRows(c);
+    expect(rows[0]).toEqual([SUMMARY_MARKER, SUMMARY_FACTS_FORMAT]);
+    const stored = rows.filter(([k]) => k.startsWith('facts.')).map(([, v]) => String(v));
+    expect(stored.join('')).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    expect(stored.join('').length).toBeLessThan(json.length);
+    // A stamp of format 2, built here: the JSON in cells of 30,000 characters.
+    const plain = Array.from({ length: Math.ceil(json.length / 30_000) }, (_, i): [string, string] => [`facts.${i + 1}`, json.slice(i * 30_000, (i + 1) * 30_000)]);
+    const bytes = buildXlsx({ sheets: [{ name: 'Tổng quan', rows: [['x']] }, { name: '_da06_tonghop', state: 'veryHidden', rows: [[SUMMARY_MARKER, PLAIN_FACTS_FORMAT], ['period', '2026-11'], ...plain] }] });
+    const read = readSummary(bytes);
+    expect(read.ok && read.facts).toEqual(JSON.parse(json));
+  });
+
+  it('refuses deflated facts that swell past their stated length, or state more than 32 MiB (a bomb), with the damaged-facts reason, in both inflaters', () => {
+    const bomb = Buffer.from(deflateSync(new Uint8Array(40 * 1024 * 1024).fill(32))).toString('base64');
+    expect(bomb.length).toBeLessThan(60_000);
+    const stamp = (bytes: number) =>
+      buildXlsx({ sheets: [{ name: 'A', rows: [['x']] }, { name: '_da06_tonghop', state: 'veryHidden', rows: [[SUMMARY_MARKER, SUMMARY_FACTS_FORMAT], ['facts.bytes', bytes], ['facts.1', bomb.slice(0, 30_000)], ['facts.2', bomb.slice(30_000)]] }] });
+    for (const bytes of [100, 40 * 1024 * 1024]) {
+      for (const codec of [undefined, nativeZipCodec]) expect([bytes, readSummary(stamp(bytes), { codec })]).toEqual([bytes, { ok: false, reason: expect.stringContaining('bị thiếu hoặc bị sửa') }]);
+    }
   });
 
   it('gives a Vietnamese reason for a file that is no summary, an older format, damaged facts, or no workbook at all', () => {

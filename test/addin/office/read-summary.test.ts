@@ -4,9 +4,9 @@ import { consolidateFiles, type PickedFile } from '../../../addin/src/consolidat
 import { readOpenSummary, STAMP_ROWS_PER_READ } from '../../../addin/src/office/read-summary';
 import { writeSummaryModel } from '../../../addin/src/office/write-summary';
 import type { Consolidation } from '../../../lib/consolidate/types';
-import { stampRows, SUMMARY_FACTS_FORMAT, SUMMARY_MARKER, SUMMARY_STAMP_SHEET, type SummaryFacts } from '../../../lib/summary/facts';
+import { PLAIN_FACTS_FORMAT, stampRows, SUMMARY_MARKER, SUMMARY_STAMP_SHEET, type SummaryFacts } from '../../../lib/summary/facts';
 import { readSummary } from '../../../lib/summary/read';
-import type { SummaryModel } from '../../../lib/summary/model';
+import type { SummaryCell, SummaryModel } from '../../../lib/summary/model';
 import { writeSummaryXlsx } from '../../../lib/summary/xlsx';
 import { excelRun } from '../_lib/excel';
 import { filledReturn, period } from '../_lib/returns';
@@ -53,6 +53,17 @@ function stampSheet(name: string, rows: ReadonlyArray<readonly [string, unknown]
   return { name, visibility, cells };
 }
 
+/**
+ * The stamp of a summary written before SUMMARY_FACTS_FORMAT 3, built here: the JSON itself in cells of
+ * 30,000 characters. The pane still reads those, and they are the largest stamps there are.
+ */
+function plainStampRows(c: Consolidation): Array<[string, SummaryCell]> {
+  const { data: _data, ...facts } = c;
+  const json = JSON.stringify(facts);
+  const chunks = Array.from({ length: Math.ceil(json.length / 30_000) }, (_, i) => json.slice(i * 30_000, (i + 1) * 30_000));
+  return [[SUMMARY_MARKER, PLAIN_FACTS_FORMAT], ['period', c.period], ...chunks.map((text, i): [string, SummaryCell] => [`facts.${i + 1}`, text])];
+}
+
 /** The month with so many long difficulties that its facts pass 5 MB of JSON. */
 function bigMonth(): Consolidation {
   const text = 'Khó khăn: đường truyền mạng chập chờn, thiết bị đầu đọc căn cước thiếu, cán bộ kiêm nhiệm "nhiều việc". '.repeat(30);
@@ -79,7 +90,7 @@ describe('readOpenSummary', () => {
 
   it('reads a stamp larger than one 5 MB response in several requests, each under the cap, and loses nothing', async () => {
     const big = bigMonth();
-    const rows = stampRows(big);
+    const rows = plainStampRows(big);
     const facts = JSON.stringify(rows.filter(([key]) => key.startsWith('facts.')).map(([, v]) => v).join(''));
     expect(new TextEncoder().encode(facts).length).toBeGreaterThan(FIVE_MB);
     const fake = open({ sheets: [{ name: 'Sheet1', cells: {} }] });
@@ -107,7 +118,7 @@ describe('readOpenSummary', () => {
   });
 
   it('splits a band Excel still refuses in two and asks again, down to single rows', async () => {
-    const rows = stampRows(bigMonth());
+    const rows = plainStampRows(bigMonth());
     const fake = open({ sheets: [{ name: 'Sheet1', cells: {} }, stampSheet(SUMMARY_STAMP_SHEET, rows)] }, { maxResponseBytes: 150_000 });
     const read = await excelRun((context) => readOpenSummary(context));
     expect(read.ok).toBe(true);
@@ -136,7 +147,7 @@ describe('readOpenSummary', () => {
     expect(await excelRun((context) => readOpenSummary(context))).toEqual({ ok: false, found: false, reason: 'tệp không phải báo cáo tổng hợp do da06 tạo' });
     uninstallFakeOffice();
 
-    open({ sheets: [{ name: 'Sheet1', cells: {} }, stampSheet(SUMMARY_STAMP_SHEET, [[SUMMARY_MARKER, SUMMARY_FACTS_FORMAT - 1], ['period', '2026-11'], ['facts.1', '{}']])] });
+    open({ sheets: [{ name: 'Sheet1', cells: {} }, stampSheet(SUMMARY_STAMP_SHEET, [[SUMMARY_MARKER, 1], ['period', '2026-11'], ['facts.1', '{}']])] });
     expect(await excelRun((context) => readOpenSummary(context))).toEqual({ ok: false, found: true, reason: expect.stringContaining('phiên bản da06 cũ') });
     uninstallFakeOffice();
 
