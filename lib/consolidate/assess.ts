@@ -4,6 +4,7 @@ import type { Catalog } from '../catalog/schema';
 import { renderMessage, type Issue } from '../issues/issue';
 import type { ReportingRules } from '../period/config';
 import type { Period } from '../period/period';
+import type { ZipCodec } from '../read/zip';
 import type { Roster } from '../roster/roster';
 import type { TaskStatusMeaning } from '../template/schema';
 import type { ReportValues } from '../validate/check';
@@ -42,6 +43,8 @@ export interface AssessOptions {
   integrityKey?: string;
   /** SHA-256 of a file as hex; Node passes its native one (the pure-JS default serves browsers). */
   sha256?: (bytes: Uint8Array) => string;
+  /** Inflate and CRC-32 for the returns' zip packages; Node passes zlib's (fflate's pure JS when absent). */
+  codec?: ZipCodec;
 }
 
 function issueRecord(issue: Issue): IssueRecord {
@@ -53,13 +56,17 @@ function issueRecord(issue: Issue): IssueRecord {
  * A report date typed in the workbook stands in for the receipt time when only the file time is known.
  */
 export function assessFile(item: IntakeItem, options: AssessOptions): AssessedFile {
-  const report: FileReport = validateWorkbook(item.bytes, {
-    catalog: options.catalog,
-    roster: options.roster,
-    expected: { period: options.period.id },
-    integrityKey: options.integrityKey ?? DEFAULT_INTEGRITY_KEY,
-    ...(options.rules ? { rules: options.rules } : {}),
-  });
+  const report: FileReport = validateWorkbook(
+    item.bytes,
+    {
+      catalog: options.catalog,
+      roster: options.roster,
+      expected: { period: options.period.id },
+      integrityKey: options.integrityKey ?? DEFAULT_INTEGRITY_KEY,
+      ...(options.rules ? { rules: options.rules } : {}),
+    },
+    options.codec ? { codec: options.codec } : {},
+  );
   let { receivedAt, receivedAtSource } = item;
   const reportDate = report.values?.cover.reportDate?.value;
   if ((receivedAtSource === 'fileTime' || receivedAtSource === 'unknown') && typeof reportDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(reportDate)) {

@@ -1,5 +1,6 @@
 // Worker thread: reads and validates returned workbooks with the same code as the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
+import { nativeZipCodec } from './zip-codec';
 import { assessFile } from '../consolidate/assess';
 import type { IntakeItem } from '../consolidate/types';
 import { parsePeriod, type Period } from '../period/period';
@@ -25,6 +26,7 @@ if (parentPort) {
     roster: loadRoster(data.rosterPath ? { rosterPath: data.rosterPath } : {}),
     period: parsePeriod(data.period) as Period,
     sha256: nativeSha256,
+    codec: nativeZipCodec,
     ...(data.integrityKey ? { integrityKey: data.integrityKey } : {}),
   };
   const port = parentPort;

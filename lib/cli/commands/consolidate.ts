@@ -11,6 +11,7 @@ import { nativeDeflateChunk } from '../../node/deflate';
 import { writeChunksAtomic } from '../../node/files';
 import { nativeSha256 } from '../../node/hash';
 import { readArchive, type ReadArchiveResult } from '../../node/history';
+import { nativeZipCodec } from '../../node/zip-codec';
 import { listFiles, readInputs } from '../../node/intake';
 import { DEADLINE_STATUS_LABELS } from '../../period/status';
 import type { Period } from '../../period/period';
@@ -103,6 +104,7 @@ export async function runConsolidation(options: RunConsolidationOptions, ctx: Cl
     period: options.period,
     now,
     sha256: nativeSha256,
+    codec: nativeZipCodec,
     ...(receipts ? { receipts } : {}),
     ...(previous ? { previous } : {}),
     ...(history ? { history } : {}),

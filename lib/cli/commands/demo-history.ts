@@ -8,6 +8,7 @@ import type { Receipt } from '../../app/intake';
 import { PLAN_FIRST_PERIOD } from '../../history/build';
 import { renderMessage } from '../../node/mime';
 import { nativeSha256 } from '../../node/hash';
+import { nativeZipCodec } from '../../node/zip-codec';
 import { comparePeriods, describePeriod, parsePeriod, previousPeriod, type Period } from '../../period/period';
 import type { Roster } from '../../roster/roster';
 import { createRandom } from '../../simulate/random';
@@ -57,7 +58,7 @@ export async function writeDemoArchive(options: { dir: string; period: Period; s
     const now = demoConsolidatedAt(period);
     const { model } = await consolidateInputs(
       month.files.map((f) => ({ name: f.name, bytes: f.bytes })),
-      { catalog, roster, period, now, sha256: nativeSha256, receipts, ...(ctx.integrityKey ? { integrityKey: ctx.integrityKey } : {}) },
+      { catalog, roster, period, now, sha256: nativeSha256, codec: nativeZipCodec, receipts, ...(ctx.integrityKey ? { integrityKey: ctx.integrityKey } : {}) },
     );
     writeFileSync(join(options.dir, `tong-hop-${period.id}.xlsx`), await writeSummaryXlsx(model, { generatedAt: now }));
     written.push(period.id);
