@@ -31,7 +31,7 @@ for (let i = 0; i < ALPHABET.length; i += 1) VALUES[ALPHABET.charCodeAt(i)] = i;
 
 /** The bytes of base64 text (whitespace ignored); throws on any other character or a wrong length. */
 export function fromBase64(text: string): Uint8Array {
-  const clean = text.replace(/[\s]+/g, '');
+  const clean = text.replace(/\s+/g, '');
   const body = clean.replace(/={1,2}$/, '');
   if (clean.length % 4 !== 0 || body.length % 4 === 1) throw new Error('not base64');
   const out = new Uint8Array(Math.floor((body.length * 3) / 4));

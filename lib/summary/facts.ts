@@ -1,6 +1,6 @@
 // The summary carries its own facts: the month's consolidation (all but the long Dữ liệu records) as
-// JSON in the hidden stamp sheet, so history, reminders and the report read exactly what was summed
-// up, by the file's content, whatever the sheets show or the file is called.
+// JSON, deflated, in the hidden stamp sheet, so history, reminders and the report read exactly what was
+// summed up, by the file's content, whatever the sheets show or the file is called.
 import { deflateSync, inflateSync } from 'fflate';
 import type { Consolidation } from '../consolidate/types';
 import { base64, fromBase64 } from '../_lib/base64';
@@ -13,8 +13,8 @@ export const SUMMARY_STAMP_SHEET = '_da06_tonghop';
 export const SUMMARY_MARKER = 'da06-tong-hop';
 /**
  * Bumped when the stamp changes incompatibly. 2: the JSON itself in the chunks; 3: the JSON's UTF-8,
- * raw-deflated, in base64 (a province month: 2.4 M characters → 0.27 M, so a summary of the archive
- * reads in a third of the time, and the pane reads its stamp in fewer requests). Both are read.
+ * raw-deflated, in base64 (a province month: 2.4 M characters → 0.27 M; `npm run bench` read a 12-month
+ * archive in 0.45 s instead of 1.13 s, and the pane reads the stamp in fewer requests). Both are read.
  */
 export const SUMMARY_FACTS_FORMAT = 3;
 /** The plain-JSON stamp of the summaries written before SUMMARY_FACTS_FORMAT 3. */

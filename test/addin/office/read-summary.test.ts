@@ -4,9 +4,10 @@ import { consolidateFiles, type PickedFile } from '../../../addin/src/consolidat
 import { readOpenSummary, STAMP_ROWS_PER_READ } from '../../../addin/src/office/read-summary';
 import { writeSummaryModel } from '../../../addin/src/office/write-summary';
 import type { Consolidation } from '../../../lib/consolidate/types';
-import { PLAIN_FACTS_FORMAT, stampRows, SUMMARY_MARKER, SUMMARY_STAMP_SHEET, type SummaryFacts } from '../../../lib/summary/facts';
+import { stampRows, SUMMARY_MARKER, SUMMARY_STAMP_SHEET, type SummaryFacts } from '../../../lib/summary/facts';
 import { readSummary } from '../../../lib/summary/read';
-import type { SummaryCell, SummaryModel } from '../../../lib/summary/model';
+import type { SummaryModel } from '../../../lib/summary/model';
+import { plainStampRows } from '../../_lib/plain-stamp';
 import { writeSummaryXlsx } from '../../../lib/summary/xlsx';
 import { excelRun } from '../_lib/excel';
 import { filledReturn, period } from '../_lib/returns';
@@ -51,17 +52,6 @@ function stampSheet(name: string, rows: ReadonlyArray<readonly [string, unknown]
     if (value !== null && value !== undefined && value !== '') cells[`B${i + 1}`] = typeof value === 'string' ? { v: value, nf: '@' } : { v: value as number };
   });
   return { name, visibility, cells };
-}
-
-/**
- * The stamp of a summary written before SUMMARY_FACTS_FORMAT 3, built here: the JSON itself in cells of
- * 30,000 characters. The pane still reads those, and they are the largest stamps there are.
- */
-function plainStampRows(c: Consolidation): Array<[string, SummaryCell]> {
-  const { data: _data, ...facts } = c;
-  const json = JSON.stringify(facts);
-  const chunks = Array.from({ length: Math.ceil(json.length / 30_000) }, (_, i) => json.slice(i * 30_000, (i + 1) * 30_000));
-  return [[SUMMARY_MARKER, PLAIN_FACTS_FORMAT], ['period', c.period], ...chunks.map((text, i): [string, SummaryCell] => [`facts.${i + 1}`, text])];
 }
 
 /** The month with so many long difficulties that its facts pass 5 MB of JSON. */
